@@ -1,0 +1,7 @@
+/** The catalogue's data: plain, immutable records and enums. */
+@Export
+@Version("1.0.0")
+package org.amtsgang.catalog.api.dto;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

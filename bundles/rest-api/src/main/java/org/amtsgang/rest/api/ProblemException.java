@@ -1,0 +1,42 @@
+package org.amtsgang.rest.api;
+
+import java.util.Map;
+
+/**
+ * Thrown by a resource or service to answer with a problem detail. The platform's one exception
+ * mapper turns it into {@code application/problem+json}.
+ */
+public class ProblemException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Problem problem;
+
+    public ProblemException(Problem problem) {
+        super(problem.title() + ": " + problem.detail());
+        this.problem = problem;
+    }
+
+    public ProblemException(int status, String title, String detail) {
+        this(new Problem("about:blank", title, status, detail, Map.of()));
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    /** 400: the request is malformed, e.g. a query parameter out of range. */
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(400, "Bad request", detail);
+    }
+
+    /** 404: the named thing does not exist (or the caller may not know that it does). */
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(404, "Not found", detail);
+    }
+
+    /** 409: the request conflicts with the current state of the resource. */
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "Conflict", detail);
+    }
+}

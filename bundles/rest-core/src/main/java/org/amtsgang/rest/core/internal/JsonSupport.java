@@ -1,0 +1,31 @@
+package org.amtsgang.rest.core.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+
+/** The one JSON configuration every endpoint shares, so that all areas read and write alike. */
+final class JsonSupport {
+
+    private JsonSupport() {}
+
+    static ObjectMapper objectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                // dates as ISO-8601 text, not epoch numbers
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // a misspelt field is an error the client must hear of, not silently dropped data
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .setDefaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+    }
+
+    static JacksonJsonProvider provider(ObjectMapper mapper) {
+        return new JacksonJsonProvider(mapper);
+    }
+}

@@ -1,0 +1,121 @@
+package org.amtsgang.rest.core.internal;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.amtsgang.rest.api.RestResource;
+import org.apache.cxf.Bus;
+import org.apache.cxf.bus.extension.ExtensionManagerBus;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's one HTTP API endpoint: every {@link RestResource} that platform areas register,
+ * served by one CXF server on the CXF servlet ({@code /api}).
+ *
+ * <p>One server rather than one per area, because areas share URL space ({@code /v1/offices} of the
+ * catalogue and {@code /v1/offices/{office}/cases} of case handling). The server is rebuilt only
+ * when a platform resource arrives or leaves — at boot and when an operator updates a platform
+ * bundle — never when an office service is deployed: office bundles register no resources.
+ * Arrivals close together are coalesced into one rebuild.
+ */
+@Component(immediate = true, configurationPid = RestConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = RestConfig.class)
+public final class PlatformEndpoint {
+
+    private final Logger logger = LoggerFactory.getLogger(PlatformEndpoint.class);
+
+    /** Resources ordered by service id, so that a rebuild is deterministic. */
+    private final Map<Long, Object> resources = new ConcurrentSkipListMap<>(Comparator.naturalOrder());
+
+    private final RestConfig config;
+    private final String version;
+    private final Bus bus;
+    private final ScheduledExecutorService rebuilder;
+    private ScheduledFuture<?> pendingRebuild;
+    private EndpointServer server;
+    private boolean active = true;
+
+    @Activate
+    public PlatformEndpoint(RestConfig config, BundleContext context) {
+        this.config = config;
+        this.version = context.getBundle().getVersion().toString();
+        // our own bus, not the JVM-wide default: it lives and dies with this component
+        this.bus = new ExtensionManagerBus();
+        this.rebuilder = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "amtsgang-rest-rebuild");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduleRebuild();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addResource(RestResource resource, Map<String, Object> properties) {
+        resources.put((Long) properties.get(Constants.SERVICE_ID), resource);
+        scheduleRebuild();
+    }
+
+    void removeResource(RestResource resource, Map<String, Object> properties) {
+        resources.remove((Long) properties.get(Constants.SERVICE_ID));
+        scheduleRebuild();
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        active = false;
+        rebuilder.shutdownNow();
+        closeServer();
+        bus.shutdown(true);
+    }
+
+    private synchronized void scheduleRebuild() {
+        // the constructor runs before DS binds the dynamic references, which then schedule again
+        if (!active || rebuilder == null) {
+            return;
+        }
+        if (pendingRebuild != null) {
+            pendingRebuild.cancel(false);
+        }
+        pendingRebuild = rebuilder.schedule(this::rebuild, config.rebuildDelayMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void rebuild() {
+        if (!active) {
+            return;
+        }
+        List<Object> current = List.copyOf(resources.values());
+        closeServer();
+        try {
+            server = new EndpointServer(bus, config.address(), config.maxBodyBytes(), current, version);
+            logger.info(
+                    "Platform API serves {} resources: {}",
+                    current.size(),
+                    current.stream().map(r -> r.getClass().getSimpleName()).toList());
+        } catch (RuntimeException e) {
+            logger.error("Could not build the platform API endpoint", e);
+        }
+    }
+
+    private void closeServer() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.amtsgang.rest.core.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import javax.ws.rs.ext.ExceptionMapper;
+import org.amtsgang.rest.api.Problem;
+import org.amtsgang.rest.api.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where errors become responses: every error leaves the platform as {@code
+ * application/problem+json} (RFC 9457). Unexpected exceptions are logged with a reference that the
+ * response names, and their message never reaches the client.
+ */
+final class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private final Logger logger = LoggerFactory.getLogger(ProblemMapper.class);
+
+    @Context
+    private UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable error) {
+        Problem problem = toProblem(error);
+        Response.ResponseBuilder response = Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(body(problem));
+        if (error instanceof WebApplicationException web && web.getResponse().getStatus() == 405) {
+            response.header(HttpHeaders.ALLOW, web.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        }
+        return response.build();
+    }
+
+    Problem toProblem(Throwable error) {
+        if (error instanceof ProblemException problemException) {
+            return problemException.problem();
+        }
+        JsonProcessingException json = jsonCause(error);
+        if (json != null) {
+            return problem(400, "Malformed JSON", describe(json));
+        }
+        if (error instanceof WebApplicationException web) {
+            return fromWebApplication(web);
+        }
+        return serverError(500, error);
+    }
+
+    // CXF signals routing failures with plain WebApplicationExceptions: go by status, not by class.
+    private Problem fromWebApplication(WebApplicationException web) {
+        int status = web.getResponse().getStatus();
+        return switch (status) {
+            case 404 -> problem(404, "Not found", "There is no resource at " + path() + ".");
+            case 405 -> problem(405, "Method not allowed", "This resource allows only " + allowed(web) + ".");
+            case 406 -> problem(406, "Not acceptable", "This resource answers with application/json only.");
+            case 415 -> problem(415, "Unsupported media type", "Send the request body as application/json.");
+            default -> status >= 500 ? serverError(status, web) : problem(status, reason(status), reason(status) + ".");
+        };
+    }
+
+    private Problem serverError(int status, Throwable error) {
+        String reference = UUID.randomUUID().toString();
+        logger.error("Error {} answering {} (reference {})", status, path(), reference, error);
+        return new Problem(
+                "about:blank",
+                reason(status),
+                status,
+                "The platform could not answer this request. Operators find the cause in the log under reference "
+                        + reference + ".",
+                Map.of("reference", reference));
+    }
+
+    private static String allowed(WebApplicationException web) {
+        String allow = web.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return allow == null || allow.isBlank() ? "other methods" : allow;
+    }
+
+    private Map<String, Object> body(Problem problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.type());
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.detail());
+        body.put("instance", path());
+        problem.extensions().forEach(body::putIfAbsent);
+        return body;
+    }
+
+    private static Problem problem(int status, String title, String detail) {
+        return new Problem("about:blank", title, status, detail, Map.of());
+    }
+
+    private String path() {
+        try {
+            return uriInfo == null ? "?" : uriInfo.getRequestUri().getRawPath();
+        } catch (RuntimeException outsideRequest) {
+            return "?";
+        }
+    }
+
+    private static JsonProcessingException jsonCause(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException json) {
+                return json;
+            }
+        }
+        return null;
+    }
+
+    // Jackson's own message carries a dump of the source; the client needs what and where.
+    private static String describe(JsonProcessingException json) {
+        JsonLocation location = json.getLocation();
+        String where =
+                location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return json.getOriginalMessage() + where;
+    }
+
+    private static String reason(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known == null ? "HTTP " + status : known.getReasonPhrase();
+    }
+}
