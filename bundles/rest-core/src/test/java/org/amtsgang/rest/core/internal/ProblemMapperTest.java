@@ -1,0 +1,70 @@
+package org.amtsgang.rest.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import javax.ws.rs.BadRequestException;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Response;
+import org.amtsgang.rest.api.Problem;
+import org.amtsgang.rest.api.ProblemException;
+import org.junit.Test;
+
+public class ProblemMapperTest {
+
+    private final ProblemMapper mapper = new ProblemMapper();
+
+    @Test
+    public void aProblemExceptionLeavesAsItIs() {
+        Response response = mapper.toResponse(ProblemException.notFound("There is no service 'x'."));
+
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) response.getEntity();
+        assertThat(body)
+                .containsEntry("type", "about:blank")
+                .containsEntry("title", "Not found")
+                .containsEntry("status", 404)
+                .containsEntry("detail", "There is no service 'x'.")
+                .containsKey("instance");
+    }
+
+    @Test
+    public void malformedJsonIsABadRequestSayingWhere() {
+        Exception parse = null;
+        try {
+            new ObjectMapper().readTree("{\"a\": }");
+        } catch (Exception e) {
+            parse = e;
+        }
+
+        Problem problem = mapper.toProblem(new BadRequestException(parse));
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.title()).isEqualTo("Malformed JSON");
+        assertThat(problem.detail()).contains("line 1, column 7").doesNotContain("Source:");
+    }
+
+    @Test
+    public void routingFailuresAreNamedByStatus() {
+        assertThat(mapper.toProblem(new WebApplicationException(404)).title()).isEqualTo("Not found");
+        assertThat(mapper.toProblem(new WebApplicationException(
+                                Response.status(405).header("Allow", "GET,HEAD").build()))
+                        .detail())
+                .isEqualTo("This resource allows only GET,HEAD.");
+        assertThat(mapper.toProblem(new WebApplicationException(415)).status()).isEqualTo(415);
+        assertThat(mapper.toProblem(new WebApplicationException(409)).title()).isEqualTo("Conflict");
+    }
+
+    @Test
+    public void unexpectedErrorsHideTheirMessageAndGiveAReference() {
+        Problem problem = mapper.toProblem(new IllegalStateException("secret internals"));
+
+        assertThat(problem.status()).isEqualTo(500);
+        assertThat(problem.detail())
+                .doesNotContain("secret")
+                .contains(problem.extensions().get("reference").toString());
+    }
+}
