@@ -130,7 +130,7 @@ public final class CatalogComponent implements ServiceCatalog, OfficeRegistry, C
                     + " does not match the descriptor's id '" + descriptor.id() + "'");
         }
         return problems.isEmpty()
-                ? Contribution.valid(key, origin, descriptor)
+                ? Contribution.valid(key, origin, rules.normalized(descriptor))
                 : Contribution.invalid(key, descriptor.id() == null ? claimedId : descriptor.id(), origin, problems);
     }
 

@@ -57,6 +57,33 @@ final class DescriptorRules {
         return problems;
     }
 
+    /**
+     * The descriptor with its form schema in compact canonical JSON, so that every service's form
+     * reaches clients in the same shape whether it came from a file or from Java code. Call on a
+     * descriptor that {@link #check} accepted.
+     */
+    ServiceDescriptor normalized(ServiceDescriptor d) {
+        String form;
+        try {
+            form = mapper.writeValueAsString(mapper.readTree(d.formSchema()));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("form is not valid JSON", e);
+        }
+        return new ServiceDescriptor(
+                d.id(),
+                d.leikaKey(),
+                d.officeId(),
+                d.title(),
+                d.description(),
+                d.trustLevel(),
+                d.paymentPolicy(),
+                d.feeCents(),
+                form,
+                d.processingDeadlineDays(),
+                d.ozgMaturityLevel(),
+                d.version());
+    }
+
     private static void checkId(String field, String value, List<String> problems) {
         if (value == null || value.isEmpty()) {
             problems.add(field + " is required");

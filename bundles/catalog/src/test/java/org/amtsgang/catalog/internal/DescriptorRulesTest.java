@@ -39,6 +39,13 @@ public class DescriptorRulesTest {
     }
 
     @Test
+    public void normalizesTheFormToCompactJson() {
+        ServiceDescriptor spaced = withForm("{\n  \"type\": \"object\",\n  \"properties\": {}\n}");
+
+        assertThat(rules.normalized(spaced).formSchema()).isEqualTo("{\"type\":\"object\",\"properties\":{}}");
+    }
+
+    @Test
     public void idsAreShortLowerCaseAndDashed() {
         assertThat(rules.check(Descriptors.service("a--b", "x", "T"))).hasSize(1);
         assertThat(rules.check(Descriptors.service("-a", "x", "T"))).hasSize(1);
