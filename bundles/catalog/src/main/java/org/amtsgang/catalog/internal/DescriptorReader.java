@@ -76,7 +76,11 @@ final class DescriptorReader {
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                problems.add("unknown field '" + name + "'; known fields are " + new java.util.TreeSet<>(FIELDS));
+                problems.add(FIELDS.stream()
+                        .filter(name::equalsIgnoreCase)
+                        .findFirst()
+                        .map(known -> "unknown field '" + name + "': did you mean '" + known + "'?")
+                        .orElse("unknown field '" + name + "'; known fields are " + new java.util.TreeSet<>(FIELDS)));
             }
         }
         String id = text(root, "id", true, problems);

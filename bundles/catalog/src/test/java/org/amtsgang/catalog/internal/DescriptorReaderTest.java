@@ -48,7 +48,7 @@ public class DescriptorReaderTest {
 
         assertThat(result.valid()).isFalse();
         assertThat(result.problems())
-                .anyMatch(p -> p.startsWith("unknown field 'feecents'"))
+                .anyMatch(p -> p.equals("unknown field 'feecents': did you mean 'feeCents'?"))
                 .anyMatch(p -> p.startsWith("description has unknown language 'fr'"))
                 .anyMatch(p -> p.startsWith("trustLevel must be one of [BASIS, SUBSTANTIAL, HIGH], was 'MEDIUM'"));
     }
