@@ -13,6 +13,7 @@ import org.amtsgang.catalog.api.dto.Office;
 import org.amtsgang.catalog.api.dto.ServiceDescriptor;
 import org.amtsgang.catalog.api.dto.ServicePage;
 import org.amtsgang.catalog.api.dto.ServiceQuery;
+import org.amtsgang.rest.api.ContentRevision;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -29,9 +30,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * through the extender, offices from configuration. All three feed one {@link CatalogState}.
  */
 @Component(
-        service = {ServiceCatalog.class, OfficeRegistry.class, CatalogSnapshots.class},
+        service = {ServiceCatalog.class, OfficeRegistry.class, CatalogSnapshots.class, ContentRevision.class},
         immediate = true)
-public final class CatalogComponent implements ServiceCatalog, OfficeRegistry, CatalogSnapshots {
+public final class CatalogComponent implements ServiceCatalog, OfficeRegistry, CatalogSnapshots, ContentRevision {
+
+    /** The catalogue's name for the platform's shared cache of public reads. */
+    static final String AREA = "catalog";
 
     private final CatalogState state = new CatalogState();
     private final DescriptorRules rules;
@@ -86,6 +90,11 @@ public final class CatalogComponent implements ServiceCatalog, OfficeRegistry, C
     @Override
     public long revision() {
         return state.snapshot().revision();
+    }
+
+    @Override
+    public String area() {
+        return AREA;
     }
 
     @Override

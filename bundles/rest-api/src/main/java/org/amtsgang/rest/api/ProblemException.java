@@ -35,6 +35,17 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "Not found", detail);
     }
 
+    /** 401: the request needs a login. */
+    public static ProblemException unauthenticated() {
+        return new ProblemException(
+                401, "Unauthorized", "Log in first: send an access token as 'Authorization: Bearer <token>'.");
+    }
+
+    /** 403: the caller is known, but this is not theirs to see or do. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "Forbidden", detail);
+    }
+
     /** 409: the request conflicts with the current state of the resource. */
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "Conflict", detail);

@@ -36,7 +36,9 @@ final class BodyLimitFilter implements ContainerRequestFilter {
                 throw tooLarge();
             }
         }
-        if (request.hasEntity()) {
+        // from the headers, not hasEntity(): that makes CXF read and cache the body of every request
+        if ((declared != null && !declared.trim().equals("0"))
+                || request.getHeaderString("Transfer-Encoding") != null) {
             request.setEntityStream(new LimitedStream(request.getEntityStream()));
         }
     }

@@ -3,6 +3,8 @@ package org.amtsgang.rest.core.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.amtsgang.identity.api.Authenticator;
 import org.apache.cxf.Bus;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
@@ -16,7 +18,13 @@ final class EndpointServer implements AutoCloseable {
 
     private final Server server;
 
-    EndpointServer(Bus bus, String address, long maxBodyBytes, List<Object> resources, String version) {
+    EndpointServer(
+            Bus bus,
+            String address,
+            long maxBodyBytes,
+            List<Object> resources,
+            String version,
+            Supplier<Authenticator> authenticator) {
         List<Object> all = new ArrayList<>(resources);
         all.add(new OpenApiResource(
                 () -> resources.stream().<Class<?>>map(Object::getClass).toList(), version));
@@ -33,6 +41,8 @@ final class EndpointServer implements AutoCloseable {
                 JsonSupport.provider(mapper),
                 new ProblemMapper(),
                 new BodyLimitFilter(maxBodyBytes),
+                new AuthenticationFilter(authenticator),
+                new AccessFeature(authenticator),
                 new SecurityHeadersFilter()));
         this.server = withClassLoader(EndpointServer.class.getClassLoader(), factory::create);
     }

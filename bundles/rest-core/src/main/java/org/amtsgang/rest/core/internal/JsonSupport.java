@@ -1,6 +1,8 @@
 package org.amtsgang.rest.core.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,10 +15,17 @@ final class JsonSupport {
     private JsonSupport() {}
 
     static ObjectMapper objectMapper() {
-        return new ObjectMapper()
+        // Jackson must not flush the servlet stream: every flush is a socket write, and a small
+        // answer should leave in one write, with a Content-Length (measured: benchmarks/platform-runtime)
+        JsonFactory factory = JsonFactory.builder()
+                .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
+                .build();
+        return new ObjectMapper(factory)
                 .registerModule(new JavaTimeModule())
                 // dates as ISO-8601 text, not epoch numbers
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // no flush per value: the answer leaves in one write, with a Content-Length, when small
+                .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
                 // a misspelt field is an error the client must hear of, not silently dropped data
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

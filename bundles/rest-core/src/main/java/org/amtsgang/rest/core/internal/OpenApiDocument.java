@@ -60,7 +60,13 @@ final class OpenApiDocument {
         doc.put("servers", List.of(Map.of("url", "/api")));
         doc.put("paths", paths);
         schemas.put("Problem", problemSchema());
-        doc.put("components", Map.of("schemas", schemas));
+        doc.put(
+                "components",
+                Map.of(
+                        "schemas",
+                        schemas,
+                        "securitySchemes",
+                        Map.of("bearer", Map.of("type", "http", "scheme", "bearer", "bearerFormat", "JWT"))));
         return doc;
     }
 
@@ -70,6 +76,12 @@ final class OpenApiDocument {
         operation.put("operationId", resource.getSimpleName() + "." + method.getName());
         if (doc != null) {
             operation.put("summary", doc.summary());
+        }
+        // who may call it: the access matrix test reads this to cover every endpoint
+        List<String> access = AccessFeature.labels(method).orElse(List.of("none"));
+        operation.put("x-amtsgang-access", access);
+        if (!access.contains("public")) {
+            operation.put("security", List.of(Map.of("bearer", List.of())));
         }
         List<Map<String, Object>> parameters = new java.util.ArrayList<>();
         Type body = null;

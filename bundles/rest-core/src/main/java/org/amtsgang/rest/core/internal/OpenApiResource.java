@@ -8,6 +8,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import org.amtsgang.rest.api.ApiOperation;
+import org.amtsgang.rest.api.Public;
 
 /** Serves the OpenAPI document of the resources the endpoint serves at this moment. */
 @Path("openapi.json")
@@ -23,6 +24,7 @@ public final class OpenApiResource {
     }
 
     @GET
+    @Public
     @Produces(MediaType.APPLICATION_JSON)
     @ApiOperation(summary = "This document: the platform's HTTP API as it is served right now", returns = Map.class)
     public Map<String, Object> document() {

@@ -6,10 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.ws.rs.WebApplicationException;
-import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 import org.amtsgang.rest.api.Problem;
 import org.amtsgang.rest.api.ProblemException;
@@ -23,10 +21,10 @@ import org.slf4j.LoggerFactory;
  */
 final class ProblemMapper implements ExceptionMapper<Throwable> {
 
-    private final Logger logger = LoggerFactory.getLogger(ProblemMapper.class);
+    /** A problem extension that becomes the WWW-Authenticate header instead of a body member. */
+    static final String WWW_AUTHENTICATE = "wwwAuthenticate";
 
-    @Context
-    private UriInfo uriInfo;
+    private final Logger logger = LoggerFactory.getLogger(ProblemMapper.class);
 
     @Override
     public Response toResponse(Throwable error) {
@@ -37,6 +35,11 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
                 .entity(body(problem));
         if (error instanceof WebApplicationException web && web.getResponse().getStatus() == 405) {
             response.header(HttpHeaders.ALLOW, web.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        }
+        if (problem.status() == 401) {
+            // RFC 6750: say how to authenticate, and whether the token sent was the trouble
+            Object challenge = problem.extensions().get(WWW_AUTHENTICATE);
+            response.header(HttpHeaders.WWW_AUTHENTICATE, challenge == null ? "Bearer realm=\"amtsgang\"" : challenge);
         }
         return response.build();
     }
@@ -69,7 +72,12 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private Problem serverError(int status, Throwable error) {
         String reference = UUID.randomUUID().toString();
-        logger.error("Error {} answering {} (reference {})", status, path(), reference, error);
+        if (clientGone(error)) {
+            // nobody is left to read the answer; not an error of the platform
+            logger.debug("Client went away while {} was answered (reference {})", path(), reference, error);
+        } else {
+            logger.error("Error {} answering {} (reference {})", status, path(), reference, error);
+        }
         return new Problem(
                 "about:blank",
                 reason(status),
@@ -91,7 +99,11 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
         body.put("status", problem.status());
         body.put("detail", problem.detail());
         body.put("instance", path());
-        problem.extensions().forEach(body::putIfAbsent);
+        problem.extensions().forEach((key, value) -> {
+            if (!key.equals(WWW_AUTHENTICATE)) {
+                body.putIfAbsent(key, value);
+            }
+        });
         return body;
     }
 
@@ -100,11 +112,26 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private String path() {
-        try {
-            return uriInfo == null ? "?" : uriInfo.getRequestUri().getRawPath();
-        } catch (RuntimeException outsideRequest) {
-            return "?";
+        // from CXF's current message rather than an injected UriInfo: a @Context field would make
+        // CXF inject a proxy into this provider on every request, error or not
+        org.apache.cxf.message.Message message = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage();
+        Object uri = message == null ? null : message.get(org.apache.cxf.message.Message.REQUEST_URI);
+        return uri == null ? "?" : uri.toString();
+    }
+
+    /** Whether writing failed because the client closed the connection (Jetty's EofException, resets). */
+    static boolean clientGone(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                String message = String.valueOf(t.getMessage());
+                if (t.getClass().getSimpleName().equals("EofException")
+                        || message.contains("Broken pipe")
+                        || message.contains("Connection reset")) {
+                    return true;
+                }
+            }
         }
+        return false;
     }
 
     private static JsonProcessingException jsonCause(Throwable error) {

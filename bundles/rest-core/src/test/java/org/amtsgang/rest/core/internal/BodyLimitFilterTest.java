@@ -57,6 +57,8 @@ public class BodyLimitFilterTest {
         java.util.Map<String, java.util.List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (contentLength != null) {
             headers.put("Content-Length", java.util.List.of(contentLength));
+        } else {
+            headers.put("Transfer-Encoding", java.util.List.of("chunked"));
         }
         headers.put("Content-Type", java.util.List.of("application/json"));
         message.put(Message.PROTOCOL_HEADERS, headers);

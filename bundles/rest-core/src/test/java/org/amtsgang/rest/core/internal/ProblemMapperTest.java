@@ -67,4 +67,12 @@ public class ProblemMapperTest {
                 .doesNotContain("secret")
                 .contains(problem.extensions().get("reference").toString());
     }
+
+    @Test
+    public void recognisesAClientThatWentAway() {
+        assertThat(ProblemMapper.clientGone(new RuntimeException(new java.io.IOException("Broken pipe"))))
+                .isTrue();
+        assertThat(ProblemMapper.clientGone(new RuntimeException(new java.io.IOException("disk full"))))
+                .isFalse();
+    }
 }
