@@ -10,5 +10,12 @@ import org.junit.runners.Suite.SuiteClasses;
  * distribution boots once instead of once per class. Failsafe runs this class only.
  */
 @RunWith(Suite.class)
-@SuiteClasses({PlatformBundlesIT.class, CatalogApiIT.class, ConsoleIT.class, HotDeployIT.class})
+@SuiteClasses({
+    PlatformBundlesIT.class,
+    CatalogApiIT.class,
+    ConsoleIT.class,
+    HotDeployIT.class,
+    IdentityIT.class,
+    AccessMatrixIT.class
+})
 public class PlatformSuiteIT {}

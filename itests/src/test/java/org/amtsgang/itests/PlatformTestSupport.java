@@ -12,7 +12,6 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +37,8 @@ import org.osgi.framework.BundleContext;
 public abstract class PlatformTestSupport {
 
     static final String HTTP_PORT = "amtsgang.itest.http.port";
+    static final String IMAP_PORT = "amtsgang.itest.imap.port";
+    static final String OIDC_ISSUER = "amtsgang.itest.oidc.issuer";
     static final String HUNDESTEUER_JAR = "amtsgang.hundesteuer.jar";
 
     private static final HttpClient HTTP =
@@ -48,8 +49,14 @@ public abstract class PlatformTestSupport {
 
     @Configuration
     public Option[] configuration() throws IOException {
-        String http = String.valueOf(freePort());
+        String http = String.valueOf(TestServers.freePort());
+        TestServers.start();
+        String oidc = "etc/org.amtsgang.identity.oidc-" + TestServers.OIDC_ISSUER_ID + ".cfg";
         return options(
+                // -Damtsgang.itest.keep=true keeps target/exam/<id> (logs!) after the run
+                Boolean.getBoolean("amtsgang.itest.keep")
+                        ? org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder()
+                        : org.ops4j.pax.exam.CoreOptions.composite(),
                 karafDistributionConfiguration()
                         .frameworkUrl(new File(System.getProperty("amtsgang.assembly"))
                                 .toURI()
@@ -61,22 +68,68 @@ public abstract class PlatformTestSupport {
                 configureConsole().ignoreLocalConsole(),
                 logLevel(LogLevel.INFO),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", http),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
                 editConfigurationFilePut(
-                        "etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
+                        "etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(TestServers.freePort())),
                 editConfigurationFilePut(
-                        "etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
+                        "etc/org.apache.karaf.management.cfg",
+                        "rmiRegistryPort",
+                        String.valueOf(TestServers.freePort())),
+                editConfigurationFilePut(
+                        "etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(TestServers.freePort())),
                 editConfigurationFilePut(
                         "etc/org.ops4j.pax.url.mvn.cfg",
                         "org.ops4j.pax.url.mvn.localRepository",
                         System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
+                // the demo accounts are the suite's fixtures
+                editConfigurationFilePut("etc/org.amtsgang.identity.cfg", "demo", "true"),
+                editConfigurationFilePut("etc/org.amtsgang.notification.smtp.cfg", "host", "127.0.0.1"),
+                editConfigurationFilePut(
+                        "etc/org.amtsgang.notification.smtp.cfg", "port", String.valueOf(TestServers.smtpPort())),
+                editConfigurationFilePut("etc/org.amtsgang.notification.smtp.cfg", "startTls", "false"),
+                editConfigurationFilePut(oidc, "id", TestServers.OIDC_ISSUER_ID),
+                editConfigurationFilePut(oidc, "name", "BundID (Test)"),
+                editConfigurationFilePut(oidc, "issuer", TestServers.oidcIssuer()),
+                editConfigurationFilePut(oidc, "clientId", "amtsgang"),
+                editConfigurationFilePut(oidc, "clientSecret", "test-secret"),
+                editConfigurationFilePut(
+                        oidc,
+                        "redirectUri",
+                        "http://127.0.0.1:" + http + "/api/v1/auth/oidc/" + TestServers.OIDC_ISSUER_ID + "/callback"),
+                editConfigurationFilePut(oidc, "acrMapping", "substantial=SUBSTANTIAL,high=HIGH"),
                 systemProperty(HTTP_PORT).value(http),
+                systemProperty(IMAP_PORT).value(String.valueOf(TestServers.imapPort())),
+                systemProperty(OIDC_ISSUER).value(TestServers.oidcIssuer()),
                 systemProperty(HUNDESTEUER_JAR).value(System.getProperty(HUNDESTEUER_JAR)),
-                // STACK pitfall 10: the flags bin/karaf passes on Java 17
-                vmOption("--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED"),
+                // STACK pitfall 10: the flags bin/karaf passes on Java 17, which Pax Exam does not;
+                // without the spec locator in java.base, JavaMail's activation lookups fail
+                vmOption("--add-reads=java.xml=java.logging"),
+                vmOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
+                vmOption("--patch-module=java.base=lib/endorsed/org.apache.karaf.specs.locator-"
+                        + System.getProperty("karaf.version") + ".jar"),
+                vmOption("--patch-module=java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-"
+                        + System.getProperty("karaf.version") + ".jar"),
+                vmOption("--add-opens=java.base/java.security=ALL-UNNAMED"),
+                vmOption("--add-opens=java.base/java.net=ALL-UNNAMED"),
+                vmOption("--add-opens=java.base/java.lang=ALL-UNNAMED"),
+                vmOption("--add-opens=java.base/java.util=ALL-UNNAMED"),
                 vmOption("--add-opens=java.naming/javax.naming.spi=ALL-UNNAMED"),
+                vmOption("--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED"),
                 mavenBundle(maven("org.hamcrest", "hamcrest", "2.2")),
                 mavenBundle(maven("org.awaitility", "awaitility", System.getProperty("awaitility.version"))));
+    }
+
+    /**
+     * Every test starts on a platform that is up: the API answers, the demo offices' services are
+     * listed and the identity area serves. Immediate after the first test.
+     */
+    @org.junit.Before
+    public void platformIsUp() {
+        org.awaitility.Awaitility.await("platform up")
+                .atMost(Duration.ofSeconds(90))
+                .ignoreExceptions()
+                .until(() -> get("/v1/auth/providers").statusCode() == 200
+                        && get("/v1/services/buergeramt-meldebescheinigung").statusCode() == 200
+                        && get("/v1/services/steueramt-hundesteuer-anmeldung").statusCode() == 200);
     }
 
     /** A GET of the platform API, path relative to {@code /api}. */
@@ -105,11 +158,5 @@ public abstract class PlatformTestSupport {
 
     protected static Path karafBase() {
         return Path.of(System.getProperty("karaf.base"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

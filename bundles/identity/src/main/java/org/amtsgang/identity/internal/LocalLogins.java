@@ -38,7 +38,7 @@ final class LocalLogins {
         String mail = Validation.email(email);
         char[] secret = Validation.password(password, mail);
         String name = Validation.name(displayName);
-        admit("register:" + mail, address);
+        admit(address);
         String hash = core.hasher.hash(secret); // before the lookup: both answers cost the same
         Optional<AccountRecord> existing = core.accounts.byEmail(mail);
         if (existing.isPresent() && existing.get().status() != AccountInfo.Status.PENDING) {
@@ -76,7 +76,7 @@ final class LocalLogins {
     Sessions.Tokens login(String email, String password, String totpCode, String newPassword, String address) {
         String mail = Validation.email(email);
         Validation.required("password", password);
-        admit(mail, address);
+        check(mail, address);
         Optional<AccountRecord> found = core.accounts.byEmail(mail);
         boolean matches =
                 core.hasher.verify(found.map(AccountRecord::passwordHash).orElse(decoyHash), password.toCharArray());
@@ -112,7 +112,7 @@ final class LocalLogins {
                 .byId(accountId)
                 .filter(AccountRecord::active)
                 .orElseThrow(ProblemException::unauthenticated);
-        admit(account.email(), address);
+        check(account.email(), address);
         Validation.required("currentPassword", current);
         if (!core.hasher.verify(account.passwordHash(), current.toCharArray())) {
             throw failed(account.id(), account.email(), address, "password change");
@@ -128,7 +128,7 @@ final class LocalLogins {
 
     void requestReset(String email, String address) {
         String mail = Validation.email(email);
-        admit("reset:" + mail, address);
+        admit(address);
         core.accounts
                 .byEmail(mail)
                 .filter(AccountRecord::active)
@@ -139,7 +139,7 @@ final class LocalLogins {
         String mail = Validation.email(email);
         Validation.required("code", code);
         char[] secret = Validation.password(newPassword, mail);
-        admit("reset:" + mail, address);
+        check("reset:" + mail, address);
         AccountRecord account =
                 core.accounts.byEmail(mail).filter(AccountRecord::active).orElseThrow(LocalLogins::codeRefused);
         if (core.codes.consume(
@@ -233,20 +233,30 @@ final class LocalLogins {
                                 Texts.reset(account.displayName(), code, core.config.codeMinutes())));
     }
 
-    private void admit(String key, String address) {
-        core.throttle.admit(key, address == null ? "unknown" : address).ifPresent(wait -> {
-            throw new ProblemException(new Problem(
-                    "about:blank",
-                    "Too many requests",
-                    429,
-                    "Too many attempts. Try again in " + Math.max(1, wait.toSeconds()) + " seconds.",
-                    Map.of("retryAfter", Math.max(1, wait.toSeconds()))));
-        });
+    private void check(String account, String address) {
+        core.throttle.check(account, orUnknown(address)).ifPresent(LocalLogins::tooMany);
+    }
+
+    private void admit(String address) {
+        core.throttle.admit(orUnknown(address)).ifPresent(LocalLogins::tooMany);
+    }
+
+    private static void tooMany(Duration wait) {
+        throw new ProblemException(new Problem(
+                "about:blank",
+                "Too many requests",
+                429,
+                "Too many attempts. Try again in " + Math.max(1, wait.toSeconds()) + " seconds.",
+                Map.of("retryAfter", Math.max(1, wait.toSeconds()))));
+    }
+
+    private static String orUnknown(String address) {
+        return address == null ? "unknown" : address;
     }
 
     // One answer for unknown address, wrong password and wrong code: nothing to learn from it.
     private ProblemException failed(String subject, String mail, String address, String what) {
-        boolean locked = core.throttle.failed(mail);
+        boolean locked = core.throttle.failed(mail, orUnknown(address));
         core.events.record(Type.LOGIN_FAILED, subject, subject, address, Map.of("factor", what));
         if (locked) {
             core.events.record(

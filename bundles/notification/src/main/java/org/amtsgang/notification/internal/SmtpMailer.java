@@ -69,6 +69,11 @@ public final class SmtpMailer implements Mailer {
             return;
         }
         for (int attempt = 1; attempt <= config.attempts(); attempt++) {
+            // JavaMail finds its content handlers (mailcap) through the context class loader:
+            // in OSGi that must be the mail bundle's, or every message fails to encode
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(Session.class.getClassLoader());
             try {
                 Transport.send(message(mail), nullIfBlank(config.username()), nullIfBlank(config.password()));
                 logger.debug("Mail to {} sent: {}", mail.to(), mail.subject());
@@ -79,8 +84,10 @@ public final class SmtpMailer implements Mailer {
                         mail.to(),
                         attempt,
                         config.attempts(),
-                        e.getMessage());
+                        causes(e));
                 pause(attempt);
+            } finally {
+                thread.setContextClassLoader(previous);
             }
         }
         logger.error(
@@ -108,6 +115,14 @@ public final class SmtpMailer implements Mailer {
         properties.put("mail.smtp.timeout", "10000");
         properties.put("mail.smtp.writetimeout", "10000");
         return properties;
+    }
+
+    private static String causes(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            text.append(text.length() == 0 ? "" : " <- ").append(t);
+        }
+        return text.toString();
     }
 
     private static String nullIfBlank(String value) {

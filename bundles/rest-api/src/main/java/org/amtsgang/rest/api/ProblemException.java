@@ -46,6 +46,34 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "Forbidden", detail);
     }
 
+    /** The type of the problem a citizen below the needed trust level gets. */
+    public static final String TRUST_LEVEL_TYPE = "https://amtsgang.org/problems/trust-level";
+
+    /**
+     * 403 for a citizen logged in below the trust level something needs: names the level and the
+     * logins that reach it.
+     */
+    public static ProblemException trustLevelTooLow(
+            org.amtsgang.identity.api.TrustLevel required,
+            org.amtsgang.identity.api.TrustLevel current,
+            java.util.List<org.amtsgang.identity.api.LoginOption> options) {
+        String how = options.isEmpty()
+                ? "No login configured here reaches it; ask the city."
+                : "Log in with "
+                        + String.join(
+                                " or ", options.stream().map(o -> o.name()).toList()) + ".";
+        return new ProblemException(new Problem(
+                TRUST_LEVEL_TYPE,
+                "Higher trust level needed",
+                403,
+                "This needs trust level " + required + " (eIDAS " + required.eidasLevel() + "); you are logged in at "
+                        + current + ". " + how,
+                Map.of(
+                        "requiredTrustLevel", required.name(),
+                        "currentTrustLevel", current.name(),
+                        "loginOptions", options)));
+    }
+
     /** 409: the request conflicts with the current state of the resource. */
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "Conflict", detail);

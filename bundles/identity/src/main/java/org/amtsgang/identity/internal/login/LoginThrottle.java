@@ -10,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down password guessing, before any password is checked: per account, a few failures in a
- * window lock it for a while; per client address, only so many attempts in a window. Both are
- * keyed by what was sent, whether an account exists or not, so the answer tells an attacker
- * nothing about which accounts exist. Kept in memory: a restart forgives, which a brute force
- * that needs restarts to continue does not profit from.
+ * window lock it for a while; per client address, only so many failures (and registrations or
+ * reset mails) in a window. Both are keyed by what was sent, whether an account exists or not, so
+ * the answer tells an attacker nothing about which accounts exist. Kept in memory: a restart
+ * forgives, which a brute force that needs restarts to continue does not profit from.
  */
 public final class LoginThrottle {
 
@@ -38,33 +38,56 @@ public final class LoginThrottle {
     }
 
     /**
-     * Counts an attempt from the address at the account; answers how long the caller must wait if
-     * the attempt is refused without checking the password.
+     * Whether an attempt at the account from the address may go on to the password check: empty if
+     * so, else how long to wait. The account must not be locked, and the address must not have used
+     * up its failures in the window. Counts nothing: only failures count.
      */
-    public Optional<Duration> admit(String account, String address) {
+    public Optional<Duration> check(String account, String address) {
         long now = clock.millis();
-        Window byAddress = addresses.computeIfAbsent(address, a -> new Window());
-        Window byAccount = accounts.computeIfAbsent(account, a -> new Window());
-        Optional<Duration> wait;
-        synchronized (byAccount) {
-            wait = byAccount.lockedFor(now);
-        }
-        if (wait.isEmpty()) {
-            synchronized (byAddress) {
-                wait = byAddress.admit(
-                        now, policy.addressAttempts(), policy.addressWindow().toMillis());
+        Window byAccount = accounts.get(account);
+        if (byAccount != null) {
+            synchronized (byAccount) {
+                Optional<Duration> locked = byAccount.lockedFor(now);
+                if (locked.isPresent()) {
+                    return locked;
+                }
             }
         }
-        trim(now);
-        return wait;
+        Window byAddress = addresses.get(address);
+        if (byAddress == null) {
+            return Optional.empty();
+        }
+        synchronized (byAddress) {
+            return byAddress.exhausted(
+                    now, policy.addressAttempts(), policy.addressWindow().toMillis());
+        }
     }
 
-    /** Records a failed password check; true when it locked the account just now. */
-    public boolean failed(String account) {
+    /**
+     * Counts a request that costs the platform or reaches someone (a registration, a reset mail)
+     * against the address, whatever comes of it; empty if it may go ahead.
+     */
+    public Optional<Duration> admit(String address) {
         long now = clock.millis();
-        Window window = accounts.computeIfAbsent(account, a -> new Window());
-        synchronized (window) {
-            return window.fail(
+        trim(now);
+        Window byAddress = addresses.computeIfAbsent(address, a -> new Window());
+        synchronized (byAddress) {
+            return byAddress.admit(
+                    now, policy.addressAttempts(), policy.addressWindow().toMillis());
+        }
+    }
+
+    /** Records a failed check at the account from the address; true when it locked the account just now. */
+    public boolean failed(String account, String address) {
+        long now = clock.millis();
+        trim(now);
+        Window byAddress = addresses.computeIfAbsent(address, a -> new Window());
+        synchronized (byAddress) {
+            byAddress.record(now, policy.addressWindow().toMillis());
+        }
+        Window byAccount = accounts.computeIfAbsent(account, a -> new Window());
+        synchronized (byAccount) {
+            return byAccount.fail(
                     now,
                     policy.accountFailures(),
                     policy.accountWindow().toMillis(),
@@ -100,19 +123,29 @@ public final class LoginThrottle {
         }
 
         Optional<Duration> admit(long now, int max, long window) {
+            Optional<Duration> wait = exhausted(now, max, window);
+            if (wait.isEmpty()) {
+                record(now, window);
+            }
+            return wait;
+        }
+
+        Optional<Duration> exhausted(long now, int max, long window) {
             expire(now, window);
-            last = now;
             if (events.size() >= max) {
                 return Optional.of(Duration.ofMillis(Math.max(1000, events.peekFirst() + window - now)));
             }
-            events.addLast(now);
             return Optional.empty();
         }
 
-        boolean fail(long now, int max, long window, long lockout) {
+        void record(long now, long window) {
             expire(now, window);
             last = now;
             events.addLast(now);
+        }
+
+        boolean fail(long now, int max, long window, long lockout) {
+            record(now, window);
             if (events.size() >= max && now >= lockedUntil) {
                 lockedUntil = now + lockout;
                 events.clear();

@@ -227,7 +227,12 @@ public final class OidcProvider {
 
     private static Map<String, TrustLevel> parseMapping(String[] mapping) {
         Map<String, TrustLevel> levels = new HashMap<>();
-        for (String entry : mapping) {
+        // a list, or one comma-separated value as a .cfg file gives it
+        for (String entry : java.util.Arrays.stream(mapping)
+                .flatMap(m -> java.util.Arrays.stream(m.split(",")))
+                .map(String::trim)
+                .filter(m -> !m.isEmpty())
+                .toList()) {
             int eq = entry.lastIndexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("acrMapping entries are acr=LEVEL, was '" + entry + "'");

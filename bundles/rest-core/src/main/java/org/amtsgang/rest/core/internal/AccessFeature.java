@@ -1,7 +1,6 @@
 package org.amtsgang.rest.core.internal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.ws.rs.Priorities;
@@ -14,7 +13,6 @@ import org.amtsgang.identity.api.Authenticator;
 import org.amtsgang.identity.api.LoginOption;
 import org.amtsgang.identity.api.TrustLevel;
 import org.amtsgang.rest.api.Callers;
-import org.amtsgang.rest.api.Problem;
 import org.amtsgang.rest.api.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +22,6 @@ import org.slf4j.LoggerFactory;
  * rules are read once, when the endpoint is built, not on every request.
  */
 final class AccessFeature implements DynamicFeature {
-
-    static final String TRUST_LEVEL_PROBLEM = "https://amtsgang.org/problems/trust-level";
 
     private final Logger logger = LoggerFactory.getLogger(AccessFeature.class);
     private final Supplier<Authenticator> authenticator;
@@ -74,23 +70,9 @@ final class AccessFeature implements DynamicFeature {
     }
 
     private ProblemException trustTooLow(TrustLevel required, TrustLevel current) {
-        Authenticator current0 = authenticator.get();
-        List<LoginOption> options = current0 == null ? List.of() : current0.loginOptions(required);
-        String how = options.isEmpty()
-                ? "No login configured here reaches it; ask the city."
-                : "Log in with "
-                        + String.join(
-                                " or ", options.stream().map(LoginOption::name).toList()) + ".";
-        return new ProblemException(new Problem(
-                TRUST_LEVEL_PROBLEM,
-                "Higher trust level needed",
-                403,
-                "This needs trust level " + required + " (eIDAS " + required.eidasLevel() + "); you are logged in at "
-                        + current + ". " + how,
-                Map.of(
-                        "requiredTrustLevel", required.name(),
-                        "currentTrustLevel", current.name(),
-                        "loginOptions", options)));
+        Authenticator available = authenticator.get();
+        List<LoginOption> options = available == null ? List.of() : available.loginOptions(required);
+        return ProblemException.trustLevelTooLow(required, current, options);
     }
 
     /** The rules of a resource method, for the OpenAPI document. */

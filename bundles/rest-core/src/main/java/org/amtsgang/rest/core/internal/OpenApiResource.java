@@ -9,10 +9,14 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import org.amtsgang.rest.api.ApiOperation;
 import org.amtsgang.rest.api.Public;
+import org.amtsgang.rest.api.SharedCache;
 
 /** Serves the OpenAPI document of the resources the endpoint serves at this moment. */
 @Path("openapi.json")
+@SharedCache(OpenApiResource.AREA)
 public final class OpenApiResource {
+
+    static final String AREA = "openapi";
 
     private final Map<String, Object> document;
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.amtsgang.identity.api.Authenticator;
+import org.amtsgang.rest.api.ContentRevision;
 import org.amtsgang.rest.api.RestResource;
 import org.apache.cxf.Bus;
 import org.apache.cxf.bus.extension.ExtensionManagerBus;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The platform's one HTTP API endpoint: every {@link RestResource} that platform areas register,
- * served by one CXF server on the CXF servlet ({@code /api}).
+ * served by one CXF server, on an API servlet of its own at {@code /api}.
  *
  * <p>One server rather than one per area, because areas share URL space ({@code /v1/offices} of the
  * catalogue and {@code /v1/offices/{office}/cases} of case handling). The server is rebuilt only
@@ -50,6 +51,11 @@ public final class PlatformEndpoint {
     private final ScheduledExecutorService rebuilder;
     private ScheduledFuture<?> pendingRebuild;
     private EndpointServer server;
+    private final ResponseCache cache = new ResponseCache();
+    /** The OpenAPI document changes only when the endpoint is rebuilt: its revision is the build count. */
+    private final java.util.concurrent.atomic.AtomicLong builds = new java.util.concurrent.atomic.AtomicLong();
+
+    private final org.osgi.framework.ServiceRegistration<javax.servlet.Servlet> servlet;
 
     /** Optional: without identity, the public API still answers and everything else gets 401/503. */
     @Reference(
@@ -74,7 +80,38 @@ public final class PlatformEndpoint {
             thread.setDaemon(true);
             return thread;
         });
+        cache.addRevision(new ContentRevision() {
+            @Override
+            public String area() {
+                return OpenApiResource.AREA;
+            }
+
+            @Override
+            public long revision() {
+                return builds.get();
+            }
+        });
+        this.servlet = context.registerService(
+                javax.servlet.Servlet.class, new ApiServlet(bus, cache), servletProperties(config));
         scheduleRebuild();
+    }
+
+    private static java.util.Dictionary<String, Object> servletProperties(RestConfig config) {
+        java.util.Hashtable<String, Object> properties = new java.util.Hashtable<>();
+        properties.put("osgi.http.whiteboard.servlet.pattern", config.path().replaceAll("/+$", "") + "/*");
+        properties.put("osgi.http.whiteboard.servlet.name", "amtsgang-api");
+        // every path under /api belongs to the platform, /api/v1/services too: no CXF service list
+        properties.put("servlet.init.hide-service-list-page", "true");
+        return properties;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRevision(ContentRevision revision) {
+        cache.addRevision(revision);
+    }
+
+    void removeRevision(ContentRevision revision) {
+        cache.removeRevision(revision);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -92,6 +129,7 @@ public final class PlatformEndpoint {
     synchronized void deactivate() {
         active = false;
         rebuilder.shutdownNow();
+        servlet.unregister();
         closeServer();
         bus.shutdown(true);
     }
@@ -116,6 +154,8 @@ public final class PlatformEndpoint {
         try {
             server = new EndpointServer(
                     bus, config.address(), config.maxBodyBytes(), current, version, () -> authenticator);
+            cache.routes(CacheRoutes.of(
+                    current.stream().<Class<?>>map(Object::getClass).toList()));
             logger.info(
                     "Platform API serves {} resources: {}",
                     current.size(),
@@ -123,6 +163,13 @@ public final class PlatformEndpoint {
         } catch (RuntimeException e) {
             logger.error("Could not build the platform API endpoint", e);
         }
+    }
+
+    private static List<Class<?>> classesWithOpenApi(List<Object> resources) {
+        List<Class<?>> classes = new java.util.ArrayList<>(
+                resources.stream().<Class<?>>map(Object::getClass).toList());
+        classes.add(OpenApiResource.class);
+        return classes;
     }
 
     private void closeServer() {

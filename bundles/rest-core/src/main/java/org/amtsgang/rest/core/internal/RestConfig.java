@@ -7,14 +7,20 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(
         id = RestConfig.PID,
         name = "Amtsgang REST endpoint",
-        description = "The platform's HTTP API under the CXF servlet context (/api by default).")
+        description = "The platform's HTTP API (/api by default).")
 public @interface RestConfig {
 
     String PID = "org.amtsgang.rest";
 
     @AttributeDefinition(
+            name = "Path",
+            description = "Where the platform API is served, e.g. /api: requests go to <path>/v1/...")
+    String path() default "/api";
+
+    @AttributeDefinition(
             name = "Address",
-            description = "Address of the platform endpoint below the CXF servlet context; '/' serves it at /api.")
+            description =
+                    "Address of the platform's JAX-RS server below the API path; '/' serves it at the path itself.")
     String address() default "/";
 
     @AttributeDefinition(

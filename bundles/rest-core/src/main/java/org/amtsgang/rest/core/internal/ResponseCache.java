@@ -6,62 +6,74 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.servlet.Filter;
-import javax.servlet.FilterChain;
-import javax.servlet.ServletException;
 import javax.servlet.ServletOutputStream;
-import javax.servlet.ServletRequest;
-import javax.servlet.ServletResponse;
 import javax.servlet.WriteListener;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpServletResponseWrapper;
 import org.amtsgang.rest.api.ContentRevision;
-import org.amtsgang.rest.api.RestResource;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * Answers public, cacheable reads ({@code @SharedCache}) from memory, in front of the JAX-RS
- * machinery, while the content's revision is unchanged. The first request for a URI goes through
- * the resource as usual and its answer is kept: status 200 only, at most {@value #MAX_BODY} bytes,
- * never for a request with credentials. Headers are kept as the platform sent them, so a kept
- * answer is the same answer; {@code If-None-Match} is honoured.
+ * Keeps the answers of public, cacheable reads ({@code @SharedCache}) and serves them again, in
+ * front of the JAX-RS machinery, while the content's revision is unchanged. The first request for
+ * a URI goes through the resource as usual and its answer is kept: status 200 only, at most
+ * {@value #MAX_BODY} bytes, never for a request with credentials. Headers are kept as the platform
+ * sent them, so a kept answer is the same answer; {@code If-None-Match} is honoured.
  */
-@Component(
-        service = Filter.class,
-        property = {
-            "osgi.http.whiteboard.filter.pattern=/api/*",
-            "osgi.http.whiteboard.filter.name=amtsgang-shared-cache",
-            "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=default)"
-        })
-public final class SharedResponseCache implements Filter {
+final class ResponseCache {
 
     static final int MAX_BODY = 512 * 1024;
     static final int MAX_ENTRIES = 5_000;
 
-    private final Map<Long, Class<?>> resources = new ConcurrentHashMap<>();
     private final Map<String, ContentRevision> revisions = new ConcurrentHashMap<>();
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private volatile CacheRoutes routes = CacheRoutes.NONE;
 
-    private record Entry(long revision, String area, int status, List<String[]> headers, String etag, byte[] body) {}
+    private record Entry(long revision, String area, List<String[]> headers, String etag, byte[] body) {}
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addResource(RestResource resource, Map<String, Object> properties) {
-        resources.put((Long) properties.get("service.id"), resource.getClass());
-        routes = CacheRoutes.of(resources.values());
+    /** A cacheable read: answered from the cache, or on its way through the resource to be kept. */
+    final class Pending {
+        private final String key;
+        private final String area;
+        private final long revision;
+        private final Capture capture;
+
+        private Pending(String key, String area, long revision, HttpServletResponse response) {
+            this.key = key;
+            this.area = area;
+            this.revision = revision;
+            this.capture = response == null ? null : new Capture(response);
+        }
+
+        /** Whether the cache has answered already. */
+        boolean served() {
+            return capture == null;
+        }
+
+        HttpServletResponse response() {
+            return capture;
+        }
+
+        /** Keeps the answer if it was a complete 200 and the content did not change meanwhile. */
+        void keep() {
+            byte[] body = capture.body();
+            ContentRevision current = revisions.get(area);
+            if (capture.getStatus() != 200 || body == null || current == null || current.revision() != revision) {
+                return;
+            }
+            if (entries.size() >= MAX_ENTRIES) {
+                entries.clear();
+            }
+            HttpServletResponse response = (HttpServletResponse) capture.getResponse();
+            entries.put(key, new Entry(revision, area, headers(response), response.getHeader("ETag"), body));
+        }
     }
 
-    void removeResource(RestResource resource, Map<String, Object> properties) {
-        resources.remove((Long) properties.get("service.id"));
-        routes = CacheRoutes.of(resources.values());
+    void routes(CacheRoutes routes) {
+        this.routes = routes;
         entries.clear();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addRevision(ContentRevision revision) {
         revisions.put(revision.area(), revision);
     }
@@ -71,33 +83,25 @@ public final class SharedResponseCache implements Filter {
         entries.values().removeIf(e -> e.area().equals(revision.area()));
     }
 
-    @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
-            throws IOException, ServletException {
-        HttpServletRequest request = (HttpServletRequest) req;
-        HttpServletResponse response = (HttpServletResponse) res;
+    /**
+     * For a cacheable read: answers it from the cache if it can ({@link Pending#served()}), or
+     * returns the response to pass to the resource, whose answer {@link Pending#keep()} then keeps.
+     * Null for any other request.
+     */
+    Pending lookup(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String area = cacheableArea(request);
         ContentRevision revision = area == null ? null : revisions.get(area);
         if (revision == null) {
-            chain.doFilter(req, res);
-            return;
+            return null;
         }
         long current = revision.revision();
         String key = request.getPathInfo() + "?" + request.getQueryString();
         Entry kept = entries.get(key);
         if (kept != null && kept.revision() == current) {
             serve(kept, request, response);
-            return;
+            return new Pending(key, area, current, null);
         }
-        Capture capture = new Capture(response);
-        chain.doFilter(req, capture);
-        byte[] body = capture.body();
-        if (capture.getStatus() == 200 && body != null && revision.revision() == current) {
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
-            entries.put(key, new Entry(current, area, 200, headers(response), response.getHeader("ETag"), body));
-        }
+        return new Pending(key, area, current, response);
     }
 
     private String cacheableArea(HttpServletRequest request) {
@@ -115,12 +119,13 @@ public final class SharedResponseCache implements Filter {
         for (String[] header : entry.headers()) {
             response.addHeader(header[0], header[1]);
         }
+        response.setHeader("X-Amtsgang-Cache", "hit");
         String ifNoneMatch = request.getHeader("If-None-Match");
         if (entry.etag() != null && ifNoneMatch != null && etagMatches(ifNoneMatch, entry.etag())) {
             response.setStatus(304);
             return;
         }
-        response.setStatus(entry.status());
+        response.setStatus(200);
         response.setContentLength(entry.body().length);
         response.getOutputStream().write(entry.body());
     }
