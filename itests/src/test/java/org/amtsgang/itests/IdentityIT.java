@@ -285,6 +285,25 @@ public class IdentityIT extends PlatformTestSupport {
     }
 
     @Test
+    public void staffLogInThroughTheCitysProviderIntoTheirExistingAccountOnly() throws Exception {
+        URI callback = authorize(start("dienst"), "kaya-at-dienst", "substantial", Api.CASEWORKER_STEUERAMT);
+        HttpResponse<String> tokens =
+                PlatformTestSupport.send(HttpRequest.newBuilder(callback).GET().build());
+        assertEquals(tokens.body(), 200, tokens.statusCode());
+        assertEquals("STAFF", json(tokens).get("kind").asText());
+        String token = json(tokens).get("accessToken").asText();
+        JsonNode me = json(call("GET", "/v1/me", token, null));
+        assertEquals(Api.CASEWORKER_STEUERAMT, me.at("/account/email").asText());
+        assertEquals("steueramt", me.at("/account/officeRoles/0/officeId").asText());
+
+        URI stranger = authorize(start("dienst"), "fremd", "substantial", "fremd@irgendwo.example");
+        assertEquals(
+                403,
+                PlatformTestSupport.send(HttpRequest.newBuilder(stranger).GET().build())
+                        .statusCode());
+    }
+
+    @Test
     public void aForgedOrReplayedCallbackIsRefused() throws Exception {
         HttpResponse<String> unknownState = get("/v1/auth/oidc/bundid/callback?state=ausgedacht&code=ausgedacht");
         assertEquals(400, unknownState.statusCode());
@@ -318,17 +337,25 @@ public class IdentityIT extends PlatformTestSupport {
     }
 
     private static String start() {
-        HttpResponse<String> start = get("/v1/auth/oidc/bundid/start");
+        return start("bundid");
+    }
+
+    private static String start(String provider) {
+        HttpResponse<String> start = get("/v1/auth/oidc/" + provider + "/start");
         assertEquals(start.body(), 303, start.statusCode());
         String location = start.headers().firstValue("Location").orElseThrow();
-        assertTrue(location, location.startsWith(System.getProperty(OIDC_ISSUER)));
+        assertTrue(location, location.startsWith(System.getProperty(OIDC_ISSUER).replace("/bundid", "/" + provider)));
         assertTrue(location, location.contains("code_challenge_method=S256"));
         return location;
     }
 
     /** Logs in at the provider's own login page, as a person would, with the claims it should vouch for. */
     private static URI authorize(String authorizeUrl, String subject, String acr) throws Exception {
-        String claims = "{\"acr\":\"" + acr + "\",\"email\":\"" + subject + "@bund.example\",\"email_verified\":true,"
+        return authorize(authorizeUrl, subject, acr, subject + "@bund.example");
+    }
+
+    private static URI authorize(String authorizeUrl, String subject, String acr, String email) throws Exception {
+        String claims = "{\"acr\":\"" + acr + "\",\"email\":\"" + email + "\",\"email_verified\":true,"
                 + "\"name\":\"Testperson " + subject.substring(0, Math.min(12, subject.length())) + "\"}";
         String form = "username=" + URLEncoder.encode(subject, StandardCharsets.UTF_8) + "&claims="
                 + URLEncoder.encode(claims, StandardCharsets.UTF_8);

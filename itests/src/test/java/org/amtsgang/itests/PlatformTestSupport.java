@@ -52,6 +52,7 @@ public abstract class PlatformTestSupport {
         String http = String.valueOf(TestServers.freePort());
         TestServers.start();
         String oidc = "etc/org.amtsgang.identity.oidc-" + TestServers.OIDC_ISSUER_ID + ".cfg";
+        String staffOidc = "etc/org.amtsgang.identity.oidc-" + TestServers.STAFF_ISSUER_ID + ".cfg";
         return options(
                 // -Damtsgang.itest.keep=true keeps target/exam/<id> (logs!) after the run
                 Boolean.getBoolean("amtsgang.itest.keep")
@@ -96,6 +97,16 @@ public abstract class PlatformTestSupport {
                         "redirectUri",
                         "http://127.0.0.1:" + http + "/api/v1/auth/oidc/" + TestServers.OIDC_ISSUER_ID + "/callback"),
                 editConfigurationFilePut(oidc, "acrMapping", "substantial=SUBSTANTIAL,high=HIGH"),
+                editConfigurationFilePut(staffOidc, "id", TestServers.STAFF_ISSUER_ID),
+                editConfigurationFilePut(staffOidc, "name", "Dienstkonto (Test)"),
+                editConfigurationFilePut(staffOidc, "issuer", TestServers.oidcIssuer(TestServers.STAFF_ISSUER_ID)),
+                editConfigurationFilePut(staffOidc, "clientId", "amtsgang-staff"),
+                editConfigurationFilePut(staffOidc, "clientSecret", "test-secret"),
+                editConfigurationFilePut(
+                        staffOidc,
+                        "redirectUri",
+                        "http://127.0.0.1:" + http + "/api/v1/auth/oidc/" + TestServers.STAFF_ISSUER_ID + "/callback"),
+                editConfigurationFilePut(staffOidc, "audience", "STAFF"),
                 systemProperty(HTTP_PORT).value(http),
                 systemProperty(IMAP_PORT).value(String.valueOf(TestServers.imapPort())),
                 systemProperty(OIDC_ISSUER).value(TestServers.oidcIssuer()),

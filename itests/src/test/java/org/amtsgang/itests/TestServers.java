@@ -17,6 +17,8 @@ import no.nav.security.mock.oauth2.OAuth2Config;
 final class TestServers {
 
     static final String OIDC_ISSUER_ID = "bundid";
+    /** The city's own identity provider for staff. */
+    static final String STAFF_ISSUER_ID = "dienst";
 
     private static GreenMail mail;
     private static MockOAuth2Server oidc;
@@ -54,7 +56,12 @@ final class TestServers {
     }
 
     static String oidcIssuer() {
-        return oidc.issuerUrl(OIDC_ISSUER_ID).toString().replaceAll("/+$", "");
+        return oidcIssuer(OIDC_ISSUER_ID);
+    }
+
+    /** The provider serves any number of issuers, one per first path segment. */
+    static String oidcIssuer(String issuerId) {
+        return oidc.issuerUrl(issuerId).toString().replaceAll("/+$", "");
     }
 
     static int freePort() throws IOException {

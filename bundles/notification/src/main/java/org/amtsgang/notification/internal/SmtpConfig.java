@@ -7,13 +7,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(
         id = SmtpConfig.PID,
         name = "Amtsgang SMTP",
-        description = "How the platform sends e-mail. Without a host, mails are written to the log instead.")
+        description = "How the platform sends e-mail. Without a host, mails are written to files instead.")
 @interface SmtpConfig {
 
     String PID = "org.amtsgang.notification.smtp";
 
-    @AttributeDefinition(description = "SMTP host; empty: no mail is sent, each is logged")
+    @AttributeDefinition(
+            description = "SMTP host; empty: no mail is sent, each is written as a .eml file to the pickup directory")
     String host() default "";
+
+    @AttributeDefinition(description = "Where mails go without an SMTP host; default data/amtsgang/mail")
+    String pickupDirectory() default "";
 
     @AttributeDefinition(description = "SMTP port")
     int port() default 587;

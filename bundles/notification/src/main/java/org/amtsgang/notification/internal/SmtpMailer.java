@@ -32,19 +32,24 @@ public final class SmtpMailer implements Mailer {
     private final Logger logger = LoggerFactory.getLogger(SmtpMailer.class);
     private final SmtpConfig config;
     private final Session session;
+    /** Without an SMTP host: the folder mails are written to, so that nothing secret lands in the log. */
+    private final java.nio.file.Path pickup;
+
     private final ExecutorService sender;
 
     @Activate
     public SmtpMailer(SmtpConfig config) {
         this.config = config;
-        this.session = config.host().isBlank() ? null : Session.getInstance(properties(config));
+        this.session = Session.getInstance(config.host().isBlank() ? new Properties() : properties(config));
+        this.pickup = config.host().isBlank() ? pickupDirectory(config) : null;
         this.sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000), runnable -> {
             Thread thread = new Thread(runnable, "amtsgang-smtp");
             thread.setDaemon(true);
             return thread;
         });
-        if (session == null) {
-            logger.warn("No SMTP host configured ({}.cfg): e-mails are written to the log, not sent", SmtpConfig.PID);
+        if (pickup != null) {
+            logger.warn(
+                    "No SMTP host configured ({}.cfg): e-mails are written to {}, not sent", SmtpConfig.PID, pickup);
         }
     }
 
@@ -64,21 +69,19 @@ public final class SmtpMailer implements Mailer {
     }
 
     private void deliver(Mail mail) {
-        if (session == null) {
-            logger.info("Mail (not sent, no SMTP host) to {}: {}\n{}", mail.to(), mail.subject(), mail.text());
+        if (pickup != null) {
+            writeToPickup(mail);
             return;
         }
         for (int attempt = 1; attempt <= config.attempts(); attempt++) {
-            // JavaMail finds its content handlers (mailcap) through the context class loader:
-            // in OSGi that must be the mail bundle's, or every message fails to encode
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(Session.class.getClassLoader());
             try {
-                Transport.send(message(mail), nullIfBlank(config.username()), nullIfBlank(config.password()));
+                withMailClassLoader(() -> {
+                    Transport.send(message(mail), nullIfBlank(config.username()), nullIfBlank(config.password()));
+                    return null;
+                });
                 logger.debug("Mail to {} sent: {}", mail.to(), mail.subject());
                 return;
-            } catch (MessagingException | java.io.UnsupportedEncodingException e) {
+            } catch (Exception e) {
                 logger.warn(
                         "Sending mail to {} failed (attempt {} of {}): {}",
                         mail.to(),
@@ -86,12 +89,47 @@ public final class SmtpMailer implements Mailer {
                         config.attempts(),
                         causes(e));
                 pause(attempt);
-            } finally {
-                thread.setContextClassLoader(previous);
             }
         }
         logger.error(
                 "Mail to {} ('{}') could not be sent after {} attempts", mail.to(), mail.subject(), config.attempts());
+    }
+
+    private void writeToPickup(Mail mail) {
+        try {
+            java.nio.file.Files.createDirectories(pickup);
+            java.nio.file.Path file = pickup.resolve(System.currentTimeMillis() + "-"
+                    + java.util.UUID.randomUUID().toString().substring(0, 8) + ".eml");
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+                withMailClassLoader(() -> {
+                    message(mail).writeTo(out);
+                    return null;
+                });
+            }
+            logger.info("Mail to {} ('{}') not sent, no SMTP host: written to {}", mail.to(), mail.subject(), file);
+        } catch (Exception e) {
+            logger.error(
+                    "Mail to {} ('{}') could not be written to {}: {}", mail.to(), mail.subject(), pickup, causes(e));
+        }
+    }
+
+    // JavaMail finds its content handlers (mailcap) through the context class loader: in OSGi
+    // that must be the mail bundle's, or every message fails to encode
+    private static <T> T withMailClassLoader(java.util.concurrent.Callable<T> action) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Session.class.getClassLoader());
+        try {
+            return action.call();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static java.nio.file.Path pickupDirectory(SmtpConfig config) {
+        return config.pickupDirectory().isBlank()
+                ? java.nio.file.Path.of(System.getProperty("karaf.data", "data"), "amtsgang", "mail")
+                : java.nio.file.Path.of(config.pickupDirectory());
     }
 
     private MimeMessage message(Mail mail) throws MessagingException, java.io.UnsupportedEncodingException {
