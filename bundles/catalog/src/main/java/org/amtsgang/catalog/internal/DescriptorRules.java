@@ -63,25 +63,11 @@ final class DescriptorRules {
      * descriptor that {@link #check} accepted.
      */
     ServiceDescriptor normalized(ServiceDescriptor d) {
-        String form;
         try {
-            form = mapper.writeValueAsString(mapper.readTree(d.formSchema()));
+            return d.withFormSchema(mapper.writeValueAsString(mapper.readTree(d.formSchema())));
         } catch (IOException e) {
             throw new IllegalArgumentException("form is not valid JSON", e);
         }
-        return new ServiceDescriptor(
-                d.id(),
-                d.leikaKey(),
-                d.officeId(),
-                d.title(),
-                d.description(),
-                d.trustLevel(),
-                d.paymentPolicy(),
-                d.feeCents(),
-                form,
-                d.processingDeadlineDays(),
-                d.ozgMaturityLevel(),
-                d.version());
     }
 
     private static void checkId(String field, String value, List<String> problems) {

@@ -1,6 +1,7 @@
 package org.amtsgang.catalog.internal;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import org.amtsgang.catalog.api.dto.LocalizedText;
 import org.amtsgang.catalog.api.dto.PaymentPolicy;
@@ -44,34 +45,10 @@ final class ServiceViews {
     }
 
     /** One service with its application form (a JSON Schema, embedded as JSON). */
-    record ServiceDetail(
-            String id,
-            String leikaKey,
-            String office,
-            LocalizedText title,
-            LocalizedText description,
-            TrustLevel trustLevel,
-            PaymentPolicy paymentPolicy,
-            long feeCents,
-            int processingDeadlineDays,
-            int ozgMaturityLevel,
-            String version,
-            @JsonRawValue String form) {
+    record ServiceDetail(@JsonUnwrapped ServiceSummary service, @JsonRawValue String form) {
 
         static ServiceDetail of(ServiceDescriptor d) {
-            return new ServiceDetail(
-                    d.id(),
-                    d.leikaKey(),
-                    d.officeId(),
-                    d.title(),
-                    d.description(),
-                    d.trustLevel(),
-                    d.paymentPolicy(),
-                    d.feeCents(),
-                    d.processingDeadlineDays(),
-                    d.ozgMaturityLevel(),
-                    d.version(),
-                    d.formSchema());
+            return new ServiceDetail(ServiceSummary.of(d), d.formSchema());
         }
     }
 

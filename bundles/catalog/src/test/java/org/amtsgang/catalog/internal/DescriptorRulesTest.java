@@ -72,19 +72,6 @@ public class DescriptorRulesTest {
     }
 
     private static ServiceDescriptor withForm(String form) {
-        ServiceDescriptor d = Descriptors.service("s", "o", "T");
-        return new ServiceDescriptor(
-                d.id(),
-                d.leikaKey(),
-                d.officeId(),
-                d.title(),
-                d.description(),
-                d.trustLevel(),
-                d.paymentPolicy(),
-                d.feeCents(),
-                form,
-                d.processingDeadlineDays(),
-                d.ozgMaturityLevel(),
-                d.version());
+        return Descriptors.service("s", "o", "T").withFormSchema(form);
     }
 }

@@ -131,24 +131,25 @@ public final class StaffDirectory implements Accounts, StaffAdministration {
 
     @Override
     public AccountInfo disable(String accountId, String actor) {
-        staffOrCitizen(accountId);
-        AccountRecord after = core.accounts
-                .update(accountId, core.now(), a -> a.status(AccountInfo.Status.DISABLED))
-                .orElseThrow();
-        core.revocations.disabled(accountId, true);
-        new Sessions(core).endAll(accountId);
-        core.events.record(Type.ACCOUNT_DISABLED, accountId, actor, null, Map.of());
-        return after.info();
+        return setStatus(accountId, AccountInfo.Status.DISABLED, Type.ACCOUNT_DISABLED, actor);
     }
 
     @Override
     public AccountInfo enable(String accountId, String actor) {
+        return setStatus(accountId, AccountInfo.Status.ACTIVE, Type.ACCOUNT_ENABLED, actor);
+    }
+
+    private AccountInfo setStatus(String accountId, AccountInfo.Status status, Type event, String actor) {
         staffOrCitizen(accountId);
         AccountRecord after = core.accounts
-                .update(accountId, core.now(), a -> a.status(AccountInfo.Status.ACTIVE))
+                .update(accountId, core.now(), a -> a.status(status))
                 .orElseThrow();
-        core.revocations.disabled(accountId, false);
-        core.events.record(Type.ACCOUNT_ENABLED, accountId, actor, null, Map.of());
+        boolean disabled = status == AccountInfo.Status.DISABLED;
+        core.revocations.disabled(accountId, disabled);
+        if (disabled) {
+            new Sessions(core).endAll(accountId);
+        }
+        core.events.record(event, accountId, actor, null, Map.of());
         return after.info();
     }
 

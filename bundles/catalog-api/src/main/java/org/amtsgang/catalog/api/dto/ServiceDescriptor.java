@@ -32,4 +32,22 @@ public record ServiceDescriptor(
         String formSchema,
         int processingDeadlineDays,
         int ozgMaturityLevel,
-        String version) {}
+        String version) {
+
+    /** The same descriptor with another form schema. */
+    public ServiceDescriptor withFormSchema(String schema) {
+        return new ServiceDescriptor(
+                id,
+                leikaKey,
+                officeId,
+                title,
+                description,
+                trustLevel,
+                paymentPolicy,
+                feeCents,
+                schema,
+                processingDeadlineDays,
+                ozgMaturityLevel,
+                version);
+    }
+}

@@ -196,9 +196,7 @@ final class OpenApiDocument {
             if (!schemas.containsKey(cls.getSimpleName())) {
                 schemas.put(cls.getSimpleName(), Map.of()); // placeholder against recursion
                 Map<String, Object> properties = new LinkedHashMap<>();
-                for (RecordComponent component : cls.getRecordComponents()) {
-                    properties.put(component.getName(), componentSchema(component));
-                }
+                addProperties(cls, properties);
                 schemas.put(cls.getSimpleName(), Map.of("type", "object", "properties", properties));
             }
             return ref(cls.getSimpleName());
@@ -206,19 +204,34 @@ final class OpenApiDocument {
         return Map.of("type", "object");
     }
 
-    // A component serialized raw (a JSON document held as text) is any JSON value, not a string.
-    private Map<String, Object> componentSchema(RecordComponent component) {
+    // A component Jackson unwraps contributes its own properties, as the JSON shows them.
+    private void addProperties(Class<?> record, Map<String, Object> properties) {
+        for (RecordComponent component : record.getRecordComponents()) {
+            if (annotated(component, "JsonUnwrapped") && component.getType().isRecord()) {
+                addProperties(component.getType(), properties);
+            } else {
+                properties.put(component.getName(), componentSchema(component));
+            }
+        }
+    }
+
+    private static boolean annotated(RecordComponent component, String simpleName) {
         for (Annotation annotation : component.getAccessor().getAnnotations()) {
-            if (annotation.annotationType().getSimpleName().equals("JsonRawValue")) {
-                return Map.of("type", "object");
+            if (annotation.annotationType().getSimpleName().equals(simpleName)) {
+                return true;
             }
         }
         for (Annotation annotation : component.getAnnotations()) {
-            if (annotation.annotationType().getSimpleName().equals("JsonRawValue")) {
-                return Map.of("type", "object");
+            if (annotation.annotationType().getSimpleName().equals(simpleName)) {
+                return true;
             }
         }
-        return schema(component.getGenericType());
+        return false;
+    }
+
+    // A component serialized raw (a JSON document held as text) is any JSON value, not a string.
+    private Map<String, Object> componentSchema(RecordComponent component) {
+        return annotated(component, "JsonRawValue") ? Map.of("type", "object") : schema(component.getGenericType());
     }
 
     private static Map<String, Object> problemSchema() {
