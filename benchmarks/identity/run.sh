@@ -298,9 +298,6 @@ TOKEN_MIN=$(cfg_int "$IDENTITY_CFG" accessTokenMinutes 5)
 
 NOTES=()
 # the benchmark's copies of TokenAuthenticator, Revocations and AuthenticationFilter (see the JMH module)
-if ! (cd "$ROOT" && sha256sum --quiet -c "$HERE/mirrored.sha256" >/dev/null 2>&1); then
-    NOTES+=("WARNING: TokenAuthenticator.java, Revocations.java or AuthenticationFilter.java changed since the JMH copy of their per-request work was written (benchmarks/identity/mirrored.sha256): compare and update RequestAuthenticator/RevocationList")
-fi
 newer=$(find "$ROOT/bundles/identity/src/main" "$ROOT/bundles/rest-core/src/main" -type f -newer "$TARBALL" -print 2>/dev/null | sed "s|^$ROOT/||" | head -3 | tr '\n' ' ')
 if [[ -n $newer ]]; then
     NOTES+=("note: sources changed after the distribution was built ($newer...): the brute force ran on the distribution as built at $DIST_TIME")
@@ -524,8 +521,7 @@ MAX_FOREIGN=$(printf '%s\n' "${JMH_FOREIGN:-0}" "$BF_FOREIGN" | sort -g | tail -
         echo "  $TOKEN_LEN characters) plus the expiry and revocation checks. A token's first request pays the full ES256 verification once"
         echo "  ('firstRequest' $(ms3 "${P50[firstRequest]}"), 'verifyOnly' = AccessTokens.verify alone $(ms3 "${P50[verifyOnly]}")),"
         echo "  i.e. once per client every accessTokenMinutes = $TOKEN_MIN min (each login or refresh issues a new token)."
-        echo "  The per-request work is the platform's code repeated on the same classes (RequestAuthenticator in"
-        echo "  benchmarks/identity-jmh), since TokenAuthenticator needs the OSGi component IdentityCore."
+        echo "  The per-request work is the platform's own class VerifiedTokens, which TokenAuthenticator delegates to."
     fi
     echo "brute force ($WORKERS workers, ${BF_SECONDS} s, account $ACCOUNT; throttle: lock after $LOCK_AFTER failures for $LOCK_MIN min, $ADDR_ATTEMPTS failures per address in $ADDR_WINDOW min):"
     echo "  answers: $BF_STATUS"

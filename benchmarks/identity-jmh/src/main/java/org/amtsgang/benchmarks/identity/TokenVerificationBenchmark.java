@@ -2,7 +2,6 @@ package org.amtsgang.benchmarks.identity;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,8 +11,10 @@ import org.amtsgang.identity.api.OfficeRole;
 import org.amtsgang.identity.api.PrincipalKind;
 import org.amtsgang.identity.api.Role;
 import org.amtsgang.identity.api.TrustLevel;
+import org.amtsgang.identity.internal.Revocations;
 import org.amtsgang.identity.internal.crypto.AccessTokens;
 import org.amtsgang.identity.internal.crypto.SigningKeys;
+import org.amtsgang.identity.internal.crypto.VerifiedTokens;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What checking the access token adds to an API request, from the {@code Authorization} header to
  * the caller: ES256 tokens issued by the identity bundle's {@link AccessTokens} with an in-memory
- * key, checked the way the platform checks them ({@link RequestAuthenticator}).
+ * key, checked by the class the platform's authenticator uses ({@link VerifiedTokens}), after the
+ * token is cut from its header as rest-core's authentication filter does.
  *
  * <ul>
  *   <li>{@link #firstRequest}: a token the platform has not seen yet, so its signature is verified
@@ -40,10 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #verifyOnly}: {@link AccessTokens#verify} alone, for reference.
  * </ul>
  *
- * The requests cycle through {@value #POOL} tokens of different callers, and the cache holds
- * {@value #OTHER_CALLERS} more, so that neither the map nor the CPU caches see one hot token. Each
- * request's token is a fresh string cut from its header, as in the platform, so its hash code is
- * computed anew every time.
+ * The requests cycle through {@value #POOL} tokens of different callers, so that neither the map nor
+ * the CPU caches see one hot token. Each request's token is a fresh string cut from its header, as
+ * in the platform, so its hash code is computed anew every time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -55,13 +56,13 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TokenVerificationBenchmark {
 
     static final int POOL = 1024;
-    static final int OTHER_CALLERS = 10_000;
+    private static final String BEARER = "Bearer ";
 
     private String[] tokens;
     private String[] headers;
     private AccessTokens accessTokens;
-    private RequestAuthenticator uncached;
-    private RequestAuthenticator cached;
+    private VerifiedTokens uncached;
+    private VerifiedTokens cached;
     private int next;
 
     @Setup(Level.Trial)
@@ -69,33 +70,31 @@ public class TokenVerificationBenchmark {
         Clock clock = Clock.systemUTC();
         // the distribution's settings: issuer amtsgang, accessTokenMinutes = 5 (a trial takes seconds)
         accessTokens = new AccessTokens(SigningKeys.inMemory("k1"), "amtsgang", Duration.ofMinutes(5), clock);
-        RevocationList revocations = new RevocationList();
+        Revocations revocations = new Revocations();
         for (int i = 0; i < 1000; i++) { // some disabled accounts and ended sessions, none of the callers'
             revocations.disabled(UUID.randomUUID().toString(), true);
             revocations.endSessions(UUID.randomUUID().toString(), clock.millis());
         }
-        uncached = new RequestAuthenticator(accessTokens, revocations, clock);
-        cached = new RequestAuthenticator(accessTokens, revocations, clock);
+        uncached = new VerifiedTokens(accessTokens, revocations::valid, clock);
+        cached = new VerifiedTokens(accessTokens, revocations::valid, clock);
 
         tokens = new String[POOL];
         headers = new String[POOL];
         for (int i = 0; i < POOL; i++) {
             tokens[i] = accessTokens.issue(caller(i));
-            headers[i] = "Bearer " + tokens[i];
-            if (cached.filter(headers[i]).isEmpty()) {
+            headers[i] = BEARER + tokens[i];
+            if (cached.authenticate(fromHeader(headers[i])).isEmpty()) {
                 throw new IllegalStateException("a freshly issued token does not verify");
             }
         }
-        Caller other = caller(0);
-        Instant now = clock.instant();
-        for (int i = 0; i < OTHER_CALLERS; i++) {
-            // keys of a token's length; the cache never verifies what it holds again
-            String key = tokens[i % POOL].substring(0, tokens[i % POOL].length() - 40) + UUID.randomUUID();
-            cached.seed(key, new AccessTokens.Verified(other, now, now.plus(Duration.ofMinutes(5))));
+    }
+
+    /** As rest-core's authentication filter takes the token from the header. */
+    private static String fromHeader(String header) {
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new IllegalArgumentException("not a bearer token");
         }
-        if (cached.cached() != POOL + OTHER_CALLERS) {
-            throw new IllegalStateException("cache holds " + cached.cached());
-        }
+        return header.substring(BEARER.length()).trim();
     }
 
     private static Caller caller(int i) {
@@ -122,14 +121,14 @@ public class TokenVerificationBenchmark {
     @Benchmark
     public Optional<Caller> firstRequest() {
         int i = nextIndex();
-        Optional<Caller> caller = uncached.filter(headers[i]);
+        Optional<Caller> caller = uncached.authenticate(fromHeader(headers[i]));
         uncached.forget(tokens[i]); // one map removal (the pool's strings know their hash code)
         return caller;
     }
 
     @Benchmark
     public Optional<Caller> followingRequest() {
-        return cached.filter(headers[nextIndex()]);
+        return cached.authenticate(fromHeader(headers[nextIndex()]));
     }
 
     @Benchmark

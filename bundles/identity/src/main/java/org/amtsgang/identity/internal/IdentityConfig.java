@@ -33,7 +33,7 @@ public @interface IdentityConfig {
     int argon2MemoryKiB() default 19456;
 
     @AttributeDefinition(description = "Argon2id passes")
-    int argon2Iterations() default 2;
+    int argon2Iterations() default 3;
 
     @AttributeDefinition(description = "Failed logins within the window that lock an account")
     int lockAfterFailures() default 5;

@@ -76,7 +76,7 @@ final class LocalLogins {
     Sessions.Tokens login(String email, String password, String totpCode, String newPassword, String address) {
         String mail = Validation.email(email);
         Validation.required("password", password);
-        check(mail, address);
+        begin(mail, address);
         Optional<AccountRecord> found = core.accounts.byEmail(mail);
         boolean matches =
                 core.hasher.verify(found.map(AccountRecord::passwordHash).orElse(decoyHash), password.toCharArray());
@@ -86,6 +86,9 @@ final class LocalLogins {
         AccountRecord account = found.get();
         if (account.kind() != PrincipalKind.CITIZEN) {
             account = secondFactor(account, totpCode, mail, address);
+        }
+        if (account.status() != AccountInfo.Status.ACTIVE) {
+            core.throttle.succeeded(mail, orUnknown(address)); // the password was right: no guessing
         }
         if (account.status() == AccountInfo.Status.PENDING) {
             throw new ProblemException(
@@ -102,7 +105,7 @@ final class LocalLogins {
                     .update(account.id(), core.now(), a -> a.passwordHash(rehashed, false))
                     .orElseThrow();
         }
-        core.throttle.succeeded(mail);
+        core.throttle.succeeded(mail, orUnknown(address));
         core.events.record(Type.LOGIN, account.id(), account.id(), address, Map.of("method", "password"));
         return sessions.start(account, account.trustLevel());
     }
@@ -112,8 +115,8 @@ final class LocalLogins {
                 .byId(accountId)
                 .filter(AccountRecord::active)
                 .orElseThrow(ProblemException::unauthenticated);
-        check(account.email(), address);
         Validation.required("currentPassword", current);
+        begin(account.email(), address);
         if (!core.hasher.verify(account.passwordHash(), current.toCharArray())) {
             throw failed(account.id(), account.email(), address, "password change");
         }
@@ -122,6 +125,7 @@ final class LocalLogins {
                 .update(account.id(), core.now(), a -> a.passwordHash(hash, false))
                 .orElseThrow();
         sessions.endAll(account.id());
+        core.throttle.succeeded(account.email(), orUnknown(address));
         core.events.record(Type.PASSWORD_CHANGED, account.id(), account.id(), address, Map.of());
         return sessions.start(changed, changed.trustLevel());
     }
@@ -139,7 +143,7 @@ final class LocalLogins {
         String mail = Validation.email(email);
         Validation.required("code", code);
         char[] secret = Validation.password(newPassword, mail);
-        check("reset:" + mail, address);
+        begin("reset:" + mail, address);
         AccountRecord account =
                 core.accounts.byEmail(mail).filter(AccountRecord::active).orElseThrow(LocalLogins::codeRefused);
         if (core.codes.consume(
@@ -148,20 +152,27 @@ final class LocalLogins {
                         Secrets.codeHash(account.id(), code),
                         core.now())
                 != CodeStore.Outcome.ACCEPTED) {
+            core.throttle.failed("reset:" + mail);
             throw codeRefused();
         }
         String hash = core.hasher.hash(secret);
         core.accounts.update(account.id(), core.now(), a -> a.passwordHash(hash, false));
         sessions.endAll(account.id());
-        core.throttle.succeeded(mail);
+        core.throttle.succeeded("reset:" + mail, orUnknown(address));
+        core.throttle.forgive(mail); // whoever reads the mailbox may log in again at once
         core.events.record(Type.PASSWORD_RESET, account.id(), account.id(), address, Map.of());
     }
 
     private AccountRecord secondFactor(AccountRecord account, String code, String mail, String address) {
         if (account.totpSecret() == null) {
-            return account; // staff enrolled through their organisation's identity provider only
+            // staff without a second factor log in through their organisation's identity provider
+            throw new ProblemException(
+                    403,
+                    "Forbidden",
+                    "Log in through the city's identity provider: this account has no second factor.");
         }
         if (code == null || code.isBlank()) {
+            core.throttle.succeeded(mail, orUnknown(address)); // the password was right: ask for the code
             throw new ProblemException(new Problem(
                     "about:blank",
                     "Unauthorized",
@@ -233,8 +244,8 @@ final class LocalLogins {
                                 Texts.reset(account.displayName(), code, core.config.codeMinutes())));
     }
 
-    private void check(String account, String address) {
-        core.throttle.check(account, orUnknown(address)).ifPresent(LocalLogins::tooMany);
+    private void begin(String account, String address) {
+        core.throttle.begin(account, orUnknown(address)).ifPresent(LocalLogins::tooMany);
     }
 
     private void admit(String address) {
@@ -256,7 +267,7 @@ final class LocalLogins {
 
     // One answer for unknown address, wrong password and wrong code: nothing to learn from it.
     private ProblemException failed(String subject, String mail, String address, String what) {
-        boolean locked = core.throttle.failed(mail, orUnknown(address));
+        boolean locked = core.throttle.failed(mail);
         core.events.record(Type.LOGIN_FAILED, subject, subject, address, Map.of("factor", what));
         if (locked) {
             core.events.record(

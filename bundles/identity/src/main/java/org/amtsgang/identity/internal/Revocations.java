@@ -9,12 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * those issued before an account's sessions were ended (password change, role change). Access
  * tokens are checked without the database, so this is what makes such changes take effect at once.
  */
-final class Revocations {
+public final class Revocations {
 
     private final Set<String> disabled = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> validFrom = new ConcurrentHashMap<>();
 
-    void disabled(String accountId, boolean isDisabled) {
+    public void disabled(String accountId, boolean isDisabled) {
         if (isDisabled) {
             disabled.add(accountId);
         } else {
@@ -23,11 +23,11 @@ final class Revocations {
     }
 
     /** Tokens of the account issued before this moment (epoch ms, whole seconds) are void. */
-    void endSessions(String accountId, long epochMillis) {
+    public void endSessions(String accountId, long epochMillis) {
         validFrom.merge(accountId, epochMillis, Math::max);
     }
 
-    boolean valid(String accountId, long issuedAtMillis) {
+    public boolean valid(String accountId, long issuedAtMillis) {
         return !disabled.contains(accountId) && issuedAtMillis >= validFrom.getOrDefault(accountId, 0L);
     }
 }

@@ -39,27 +39,35 @@ public final class LoginThrottle {
 
     /**
      * Whether an attempt at the account from the address may go on to the password check: empty if
-     * so, else how long to wait. The account must not be locked, and the address must not have used
-     * up its failures in the window. Counts nothing: only failures count.
+     * so, else how long to wait. An attempt that goes on is counted at once, as a failure until
+     * {@link #succeeded} forgives it, so that attempts running at the same time cannot slip past
+     * the limit while their hashes are computed.
      */
-    public Optional<Duration> check(String account, String address) {
+    public Optional<Duration> begin(String account, String address) {
         long now = clock.millis();
-        Window byAccount = accounts.get(account);
-        if (byAccount != null) {
-            synchronized (byAccount) {
-                Optional<Duration> locked = byAccount.lockedFor(now);
-                if (locked.isPresent()) {
-                    return locked;
-                }
+        trim(now);
+        Window byAccount = accounts.computeIfAbsent(account, a -> new Window());
+        Window byAddress = addresses.computeIfAbsent(address, a -> new Window());
+        synchronized (byAccount) {
+            Optional<Duration> wait = byAccount
+                    .lockedFor(now)
+                    .or(() -> byAccount.exhausted(
+                            now,
+                            policy.accountFailures(),
+                            policy.accountWindow().toMillis()));
+            if (wait.isPresent()) {
+                return wait;
             }
-        }
-        Window byAddress = addresses.get(address);
-        if (byAddress == null) {
+            synchronized (byAddress) {
+                wait = byAddress.exhausted(
+                        now, policy.addressAttempts(), policy.addressWindow().toMillis());
+                if (wait.isPresent()) {
+                    return wait;
+                }
+                byAddress.record(now, policy.addressWindow().toMillis());
+            }
+            byAccount.record(now, policy.accountWindow().toMillis());
             return Optional.empty();
-        }
-        synchronized (byAddress) {
-            return byAddress.exhausted(
-                    now, policy.addressAttempts(), policy.addressWindow().toMillis());
         }
     }
 
@@ -77,26 +85,32 @@ public final class LoginThrottle {
         }
     }
 
-    /** Records a failed check at the account from the address; true when it locked the account just now. */
-    public boolean failed(String account, String address) {
+    /**
+     * The attempt {@link #begin} counted failed: the count stands; true when the account reached
+     * the limit and is locked now.
+     */
+    public boolean failed(String account) {
         long now = clock.millis();
-        trim(now);
-        Window byAddress = addresses.computeIfAbsent(address, a -> new Window());
-        synchronized (byAddress) {
-            byAddress.record(now, policy.addressWindow().toMillis());
-        }
         Window byAccount = accounts.computeIfAbsent(account, a -> new Window());
         synchronized (byAccount) {
-            return byAccount.fail(
-                    now,
-                    policy.accountFailures(),
-                    policy.accountWindow().toMillis(),
-                    policy.lockout().toMillis());
+            return byAccount.lockIfFull(
+                    now, policy.accountFailures(), policy.lockout().toMillis());
         }
     }
 
-    /** A successful login forgives the account's earlier failures. */
-    public void succeeded(String account) {
+    /** The attempt {@link #begin} counted was right: the account's failures and this attempt are forgiven. */
+    public void succeeded(String account, String address) {
+        accounts.remove(account);
+        Window byAddress = addresses.get(address);
+        if (byAddress != null) {
+            synchronized (byAddress) {
+                byAddress.forgiveLast();
+            }
+        }
+    }
+
+    /** Lifts the account's lock and forgets its failures (its owner proved to own it, e.g. by a reset code). */
+    public void forgive(String account) {
         accounts.remove(account);
     }
 
@@ -144,14 +158,17 @@ public final class LoginThrottle {
             events.addLast(now);
         }
 
-        boolean fail(long now, int max, long window, long lockout) {
-            record(now, window);
+        boolean lockIfFull(long now, int max, long lockout) {
             if (events.size() >= max && now >= lockedUntil) {
                 lockedUntil = now + lockout;
                 events.clear();
                 return true;
             }
             return false;
+        }
+
+        void forgiveLast() {
+            events.pollLast();
         }
 
         boolean idleSince(long now, long horizon) {

@@ -35,40 +35,64 @@ public class LoginThrottleTest {
     @Test
     public void fiveFailuresLockTheAccountForAWhile() {
         for (int i = 0; i < 4; i++) {
-            assertThat(throttle.check("a@b.de", "10.0.0." + i)).isEmpty();
-            assertThat(throttle.failed("a@b.de", "10.0.0." + i)).isFalse();
+            assertThat(throttle.begin("a@b.de", "10.0.0." + i)).isEmpty();
+            assertThat(throttle.failed("a@b.de")).isFalse();
         }
-        assertThat(throttle.failed("a@b.de", "10.0.0.9")).as("locks now").isTrue();
+        assertThat(throttle.begin("a@b.de", "10.0.0.9")).isEmpty();
+        assertThat(throttle.failed("a@b.de")).as("locks now").isTrue();
 
-        assertThat(throttle.check("a@b.de", "10.0.0.77"))
+        assertThat(throttle.begin("a@b.de", "10.0.0.77"))
                 .hasValueSatisfying(wait -> assertThat(wait).isEqualTo(Duration.ofMinutes(15)));
-        assertThat(throttle.check("other@b.de", "10.0.0.77")).isEmpty();
+        assertThat(throttle.begin("other@b.de", "10.0.0.77")).isEmpty();
 
         millis.addAndGet(Duration.ofMinutes(15).toMillis());
-        assertThat(throttle.check("a@b.de", "10.0.0.77")).isEmpty();
+        assertThat(throttle.begin("a@b.de", "10.0.0.77")).isEmpty();
+    }
+
+    @Test
+    public void attemptsInFlightCountSoNoMoreThanTheLimitReachTheCheck() {
+        int admitted = 0;
+        for (int i = 0; i < 100; i++) {
+            if (throttle.begin("a@b.de", "10.0.0.1").isEmpty()) {
+                admitted++;
+            }
+        }
+
+        assertThat(admitted).isEqualTo(5);
     }
 
     @Test
     public void anAddressThatFailsTooOftenWaits() {
         for (int i = 0; i < 30; i++) {
-            throttle.failed("user" + i + "@b.de", "10.1.1.1");
+            throttle.begin("user" + i + "@b.de", "10.1.1.1");
+            throttle.failed("user" + i + "@b.de");
         }
 
-        assertThat(throttle.check("new@b.de", "10.1.1.1")).isPresent();
-        assertThat(throttle.check("new@b.de", "10.1.1.2")).isEmpty();
+        assertThat(throttle.begin("new@b.de", "10.1.1.1")).isPresent();
+        assertThat(throttle.begin("new@b.de", "10.1.1.2")).isEmpty();
 
         millis.addAndGet(Duration.ofMinutes(5).toMillis() + 1);
-        assertThat(throttle.check("new@b.de", "10.1.1.1")).isEmpty();
+        assertThat(throttle.begin("new@b.de", "10.1.1.1")).isEmpty();
     }
 
     @Test
-    public void successForgivesTheAccount() {
+    public void successForgivesTheAccountAndTheAttempt() {
         for (int i = 0; i < 4; i++) {
-            throttle.failed("a@b.de", "10.0.0.1");
+            throttle.begin("a@b.de", "10.0.0.1");
+            throttle.failed("a@b.de");
         }
-        throttle.succeeded("a@b.de");
+        throttle.begin("a@b.de", "10.0.0.1");
+        throttle.succeeded("a@b.de", "10.0.0.1");
 
-        assertThat(throttle.failed("a@b.de", "10.0.0.1")).isFalse();
+        throttle.begin("a@b.de", "10.0.0.1");
+        assertThat(throttle.failed("a@b.de")).isFalse();
+        for (int i = 0; i < 200; i++) {
+            throttle.begin("many@b.de", "10.9.9.9");
+            throttle.succeeded("many@b.de", "10.9.9.9");
+        }
+        assertThat(throttle.begin("last@b.de", "10.9.9.9"))
+                .as("successes use up no address budget")
+                .isEmpty();
     }
 
     @Test

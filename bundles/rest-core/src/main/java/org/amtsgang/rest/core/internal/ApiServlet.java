@@ -17,15 +17,26 @@ final class ApiServlet extends CXFNonSpringServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient ResponseCache cache;
+    private final transient java.util.function.BooleanSupplier serving;
 
-    ApiServlet(Bus bus, ResponseCache cache) {
+    /**
+     * @param serving whether the JAX-RS endpoint is built; while it is not (at boot, or for the
+     *     moment a platform bundle's resources change) requests get 503 with Retry-After, never a
+     *     404 or 500 from a half-built endpoint
+     */
+    ApiServlet(Bus bus, ResponseCache cache, java.util.function.BooleanSupplier serving) {
         super(null, bus);
         this.cache = cache;
+        this.serving = serving;
     }
 
     @Override
     protected void invoke(HttpServletRequest request, HttpServletResponse response) throws ServletException {
         try {
+            if (!serving.getAsBoolean()) {
+                unavailable(request, response);
+                return;
+            }
             ResponseCache.Pending read = cache.lookup(request, response);
             if (read != null && read.served()) {
                 return;
@@ -37,5 +48,18 @@ final class ApiServlet extends CXFNonSpringServlet {
         } catch (IOException e) {
             throw new ServletException(e);
         }
+    }
+
+    private static void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503,"
+                        + "\"detail\":\"The platform is starting or updating; try again in a moment.\",\"instance\":\""
+                        + request.getRequestURI().replace("\\", "").replace("\"", "") + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.setStatus(503);
+        response.setHeader("Retry-After", "1");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/problem+json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

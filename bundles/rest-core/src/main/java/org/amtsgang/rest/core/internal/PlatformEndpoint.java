@@ -51,6 +51,7 @@ public final class PlatformEndpoint {
     private final ScheduledExecutorService rebuilder;
     private ScheduledFuture<?> pendingRebuild;
     private EndpointServer server;
+    private volatile boolean serving;
     private final ResponseCache cache = new ResponseCache();
     /** The OpenAPI document changes only when the endpoint is rebuilt: its revision is the build count. */
     private final java.util.concurrent.atomic.AtomicLong builds = new java.util.concurrent.atomic.AtomicLong();
@@ -92,7 +93,7 @@ public final class PlatformEndpoint {
             }
         });
         this.servlet = context.registerService(
-                javax.servlet.Servlet.class, new ApiServlet(bus, cache), servletProperties(config));
+                javax.servlet.Servlet.class, new ApiServlet(bus, cache, () -> serving), servletProperties(config));
         scheduleRebuild();
     }
 
@@ -150,12 +151,14 @@ public final class PlatformEndpoint {
             return;
         }
         List<Object> current = List.copyOf(resources.values());
+        serving = false;
         closeServer();
         try {
             server = new EndpointServer(
                     bus, config.address(), config.maxBodyBytes(), current, version, () -> authenticator);
-            cache.routes(CacheRoutes.of(
-                    current.stream().<Class<?>>map(Object::getClass).toList()));
+            cache.routes(CacheRoutes.of(classesWithOpenApi(current)));
+            builds.incrementAndGet();
+            serving = true;
             logger.info(
                     "Platform API serves {} resources: {}",
                     current.size(),
