@@ -38,6 +38,30 @@ public class ConsoleIT extends PlatformTestSupport {
         assertTrue(one, one.contains("payment   REQUIRED, 10,00 \u20ac"));
     }
 
+    @Test
+    public void operatorsManageStaffAtTheConsole() throws Exception {
+        String email = "konsole-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@steueramt.example";
+
+        String added = execute("amtsgang:staff-add --role steueramt:CASEWORKER " + email + " \"Karl Konsole\"");
+        assertTrue(added, added.contains("initial password"));
+        assertTrue(added, added.contains("otpauth://totp/Amtsgang:"));
+        String listed = execute("amtsgang:staff-list --office steueramt");
+        assertTrue(listed, listed.contains(email));
+
+        String roles = execute("amtsgang:staff-roles " + email + " steueramt:OFFICE_LEAD buergeramt:CASEWORKER");
+        assertTrue(roles, roles.contains("buergeramt:CASEWORKER"));
+        assertTrue(roles, roles.contains("steueramt:OFFICE_LEAD"));
+        assertTrue(execute("amtsgang:staff-roles " + email).contains("steueramt:OFFICE_LEAD"));
+
+        String disabled = execute("amtsgang:staff-disable " + email);
+        assertTrue(disabled, disabled.contains("DISABLED"));
+        String log = java.nio.file.Files.readString(karafBase().resolve("data/log/amtsgang-security.log"));
+        for (String event : new String[] {"STAFF_CREATED", "ROLES_CHANGED", "ACCOUNT_DISABLED"}) {
+            assertTrue(event + " recorded", log.contains(event) && log.contains("actor=console:"));
+        }
+        assertTrue(execute("amtsgang:staff-disable --enable " + email).contains("ACTIVE"));
+    }
+
     private String execute(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);

@@ -68,6 +68,36 @@ public class IdentityIT extends PlatformTestSupport {
     }
 
     @Test
+    public void unknownAddressesAndWrongPasswordsTakeAboutAsLong() {
+        long[] unknown = new long[5];
+        long[] wrong = new long[3]; // fewer than the five failures that lock an account
+        for (int i = 0; i < unknown.length; i++) {
+            unknown[i] = timed(() -> login(unique("niemand"), "irgendein Passwort"));
+        }
+        for (int i = 0; i < wrong.length; i++) {
+            String password = "falsches Passwort " + i;
+            wrong[i] = timed(() -> login(Api.BEN, password));
+        }
+        assertEquals(200, login(Api.BEN, Api.DEMO_PASSWORD).statusCode()); // forgives the failures
+
+        double ratio = (double) median(unknown) / median(wrong);
+        assertTrue("unknown " + java.util.Arrays.toString(unknown) + " vs wrong " + java.util.Arrays.toString(wrong),
+                ratio > 0.33 && ratio < 3);
+    }
+
+    private static long timed(java.util.function.Supplier<HttpResponse<String>> call) {
+        long start = System.nanoTime();
+        assertEquals(401, call.get().statusCode());
+        return System.nanoTime() - start;
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    @Test
     public void unknownAddressesAndWrongPasswordsGetTheSameAnswer() {
         HttpResponse<String> unknown = login(unique("niemand"), "irgendein Passwort");
         HttpResponse<String> wrong = login(Api.BEN, "falsches Passwort!");
@@ -207,6 +237,10 @@ public class IdentityIT extends PlatformTestSupport {
         String log = Files.readString(karafBase().resolve("data/log/karaf.log"));
         assertTrue("lockout recorded in the security log", log.contains("LOCKED_OUT"));
         assertFalse("no password in the log", log.contains("ein langes Passwort"));
+        assertFalse("no token in the log", log.contains("eyJ"));
+        assertTrue(
+                "failures in the security log",
+                Files.readString(karafBase().resolve("data/log/amtsgang-security.log")).contains("LOGIN_FAILED"));
     }
 
     @Test
