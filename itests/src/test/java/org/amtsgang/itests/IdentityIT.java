@@ -81,7 +81,8 @@ public class IdentityIT extends PlatformTestSupport {
         assertEquals(200, login(Api.BEN, Api.DEMO_PASSWORD).statusCode()); // forgives the failures
 
         double ratio = (double) median(unknown) / median(wrong);
-        assertTrue("unknown " + java.util.Arrays.toString(unknown) + " vs wrong " + java.util.Arrays.toString(wrong),
+        assertTrue(
+                "unknown " + java.util.Arrays.toString(unknown) + " vs wrong " + java.util.Arrays.toString(wrong),
                 ratio > 0.33 && ratio < 3);
     }
 
@@ -240,7 +241,8 @@ public class IdentityIT extends PlatformTestSupport {
         assertFalse("no token in the log", log.contains("eyJ"));
         assertTrue(
                 "failures in the security log",
-                Files.readString(karafBase().resolve("data/log/amtsgang-security.log")).contains("LOGIN_FAILED"));
+                Files.readString(karafBase().resolve("data/log/amtsgang-security.log"))
+                        .contains("LOGIN_FAILED"));
     }
 
     @Test
