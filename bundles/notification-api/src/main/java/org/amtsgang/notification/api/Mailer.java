@@ -11,4 +11,14 @@ public interface Mailer {
      * server. Failed deliveries are retried and then logged; they never reach the caller.
      */
     void send(Mail mail);
+
+    /**
+     * Sends the mail now and returns once the mail server has accepted it, for callers that keep
+     * their own outbox and retry. The id becomes the mail's Message-ID, so that a mail sent again
+     * after a crash is recognisably the same one.
+     *
+     * @param messageId a stable, unique id for this mail (letters, digits, {@code -} and {@code .})
+     * @throws MailException if the server refused the mail or could not be reached
+     */
+    void sendNow(Mail mail, String messageId);
 }

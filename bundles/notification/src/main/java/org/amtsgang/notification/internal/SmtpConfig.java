@@ -41,4 +41,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Attempts per mail before giving up")
     int attempts() default 3;
+
+    // sendNow blocks its caller (an outbox relay) for as long as the server takes: bounded here
+    @AttributeDefinition(description = "Milliseconds to wait for connecting to, reading from and writing to the server")
+    int timeoutMillis() default 10_000;
 }

@@ -1,17 +1,19 @@
 package org.amtsgang.notification.internal;
 
+import java.nio.file.Path;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import javax.mail.Message;
-import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.Transport;
-import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 import org.amtsgang.notification.api.Mail;
+import org.amtsgang.notification.api.MailException;
 import org.amtsgang.notification.api.Mailer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,9 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends mail over SMTP from one background thread, so that requests never wait for the mail
- * server. A bounded queue: when the mail server is down for long, the oldest requests are not
- * held in memory without limit; what cannot be queued is logged.
+ * Sends mail over SMTP. {@link #send} hands it to one background thread, so that requests never
+ * wait for the mail server; a bounded queue, so that a long outage does not hold mails in memory
+ * without limit (what cannot be queued is logged). {@link #sendNow} sends in the caller's thread,
+ * once, for callers that keep an outbox and retry themselves.
  */
 @Component(service = Mailer.class, configurationPid = SmtpConfig.PID)
 @Designate(ocd = SmtpConfig.class)
@@ -31,17 +34,18 @@ public final class SmtpMailer implements Mailer {
 
     private final Logger logger = LoggerFactory.getLogger(SmtpMailer.class);
     private final SmtpConfig config;
-    private final Session session;
-    /** Without an SMTP host: the folder mails are written to, so that nothing secret lands in the log. */
-    private final java.nio.file.Path pickup;
+    private final MimeMessages messages;
+    /** Without an SMTP host: where mails are written instead, so that nothing secret lands in the log. */
+    private final PickupDirectory pickup;
 
     private final ExecutorService sender;
 
     @Activate
     public SmtpMailer(SmtpConfig config) {
         this.config = config;
-        this.session = Session.getInstance(config.host().isBlank() ? new Properties() : properties(config));
-        this.pickup = config.host().isBlank() ? pickupDirectory(config) : null;
+        this.messages = new MimeMessages(
+                Session.getInstance(config.host().isBlank() ? new Properties() : properties(config)), config);
+        this.pickup = config.host().isBlank() ? PickupDirectory.of(config) : null;
         this.sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000), runnable -> {
             Thread thread = new Thread(runnable, "amtsgang-smtp");
             thread.setDaemon(true);
@@ -49,7 +53,9 @@ public final class SmtpMailer implements Mailer {
         });
         if (pickup != null) {
             logger.warn(
-                    "No SMTP host configured ({}.cfg): e-mails are written to {}, not sent", SmtpConfig.PID, pickup);
+                    "No SMTP host configured ({}.cfg): e-mails are written to {}, not sent",
+                    SmtpConfig.PID,
+                    pickup.folder());
         }
     }
 
@@ -63,8 +69,28 @@ public final class SmtpMailer implements Mailer {
     public void send(Mail mail) {
         try {
             sender.execute(() -> deliver(mail));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             logger.error("Mail queue full: mail to {} ('{}') dropped", mail.to(), mail.subject());
+        }
+    }
+
+    @Override
+    public void sendNow(Mail mail, String messageId) {
+        MimeMessages.checkId(messageId);
+        if (mail == null || mail.to() == null || mail.to().isBlank()) {
+            throw new IllegalArgumentException("A mail with a recipient is required.");
+        }
+        try {
+            if (pickup != null) {
+                // named by the id: a mail sent again replaces its earlier copy instead of doubling it
+                Path file = withMailClassLoader(() -> pickup.write(messages.of(mail, messageId), messageId));
+                logger.info("Mail {} to {} not sent, no SMTP host: written to {}", messageId, mail.to(), file);
+            } else {
+                transmit(() -> messages.of(mail, messageId));
+                logger.debug("Mail {} to {} sent: {}", messageId, mail.to(), mail.subject());
+            }
+        } catch (Exception e) {
+            throw new MailException("Mail " + messageId + " to " + mail.to() + " could not be sent: " + causes(e), e);
         }
     }
 
@@ -75,10 +101,7 @@ public final class SmtpMailer implements Mailer {
         }
         for (int attempt = 1; attempt <= config.attempts(); attempt++) {
             try {
-                withMailClassLoader(() -> {
-                    Transport.send(message(mail), nullIfBlank(config.username()), nullIfBlank(config.password()));
-                    return null;
-                });
+                transmit(() -> messages.of(mail));
                 logger.debug("Mail to {} sent: {}", mail.to(), mail.subject());
                 return;
             } catch (Exception e) {
@@ -95,27 +118,32 @@ public final class SmtpMailer implements Mailer {
                 "Mail to {} ('{}') could not be sent after {} attempts", mail.to(), mail.subject(), config.attempts());
     }
 
+    private void transmit(Callable<MimeMessage> message) throws Exception {
+        withMailClassLoader(() -> {
+            Transport.send(message.call(), nullIfBlank(config.username()), nullIfBlank(config.password()));
+            return null;
+        });
+    }
+
     private void writeToPickup(Mail mail) {
         try {
-            java.nio.file.Files.createDirectories(pickup);
-            java.nio.file.Path file = pickup.resolve(System.currentTimeMillis() + "-"
-                    + java.util.UUID.randomUUID().toString().substring(0, 8) + ".eml");
-            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
-                withMailClassLoader(() -> {
-                    message(mail).writeTo(out);
-                    return null;
-                });
-            }
+            String name = System.currentTimeMillis() + "-"
+                    + UUID.randomUUID().toString().substring(0, 8);
+            Path file = withMailClassLoader(() -> pickup.write(messages.of(mail), name));
             logger.info("Mail to {} ('{}') not sent, no SMTP host: written to {}", mail.to(), mail.subject(), file);
         } catch (Exception e) {
             logger.error(
-                    "Mail to {} ('{}') could not be written to {}: {}", mail.to(), mail.subject(), pickup, causes(e));
+                    "Mail to {} ('{}') could not be written to {}: {}",
+                    mail.to(),
+                    mail.subject(),
+                    pickup.folder(),
+                    causes(e));
         }
     }
 
     // JavaMail finds its content handlers (mailcap) through the context class loader: in OSGi
     // that must be the mail bundle's, or every message fails to encode
-    private static <T> T withMailClassLoader(java.util.concurrent.Callable<T> action) throws Exception {
+    private static <T> T withMailClassLoader(Callable<T> action) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(Session.class.getClassLoader());
@@ -126,22 +154,6 @@ public final class SmtpMailer implements Mailer {
         }
     }
 
-    private static java.nio.file.Path pickupDirectory(SmtpConfig config) {
-        return config.pickupDirectory().isBlank()
-                ? java.nio.file.Path.of(System.getProperty("karaf.data", "data"), "amtsgang", "mail")
-                : java.nio.file.Path.of(config.pickupDirectory());
-    }
-
-    private MimeMessage message(Mail mail) throws MessagingException, java.io.UnsupportedEncodingException {
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress(config.from(), config.fromName(), "UTF-8"));
-        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
-        message.setSubject(mail.subject(), "UTF-8");
-        message.setText(mail.text(), "UTF-8");
-        message.setSentDate(new java.util.Date());
-        return message;
-    }
-
     private static Properties properties(SmtpConfig config) {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", config.host());
@@ -149,9 +161,10 @@ public final class SmtpMailer implements Mailer {
         properties.put("mail.smtp.auth", String.valueOf(!config.username().isBlank()));
         properties.put("mail.smtp.starttls.enable", String.valueOf(config.startTls()));
         properties.put("mail.smtp.starttls.required", String.valueOf(config.startTls()));
-        properties.put("mail.smtp.connectiontimeout", "10000");
-        properties.put("mail.smtp.timeout", "10000");
-        properties.put("mail.smtp.writetimeout", "10000");
+        String timeout = String.valueOf(config.timeoutMillis());
+        properties.put("mail.smtp.connectiontimeout", timeout);
+        properties.put("mail.smtp.timeout", timeout);
+        properties.put("mail.smtp.writetimeout", timeout);
         return properties;
     }
 

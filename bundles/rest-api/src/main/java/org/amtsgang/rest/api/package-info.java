@@ -8,7 +8,7 @@
  * (RFC 9457): throw a {@link ProblemException} or any JAX-RS {@code WebApplicationException}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.amtsgang.rest.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,0 +1,290 @@
+package org.amtsgang.cases.internal.store;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
+import org.amtsgang.cases.api.CaseException;
+import org.amtsgang.cases.api.dto.CaseStatus;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+
+/**
+ * The case area's tables. Every change of a case is one transaction that writes the case, its
+ * history step and its outbox entry together: what the API acknowledged is complete or absent.
+ */
+public final class CaseStore {
+
+    private final JpaTemplate jpa;
+
+    public CaseStore(JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
+
+    /** A new case was stored, or the applicant's idempotency key had created one before. */
+    public record Created(CaseEntity entity, boolean replayed) {}
+
+    /**
+     * Stores a new case with its first step, unless the applicant's idempotency key is taken: then
+     * the case it created is returned, for the caller to compare.
+     */
+    public Created create(CaseEntity fresh, Step step) {
+        if (fresh.idempotencyKey != null) {
+            Optional<CaseEntity> earlier = byKey(fresh.applicant, fresh.idempotencyKey);
+            if (earlier.isPresent()) {
+                return new Created(earlier.get(), true);
+            }
+        }
+        try {
+            jpa.tx(TransactionType.Required, em -> {
+                em.persist(fresh);
+                em.flush(); // sets the first version, which the history step refers to
+                em.persist(history(fresh, step));
+                em.persist(outbox(fresh, step));
+            });
+            return new Created(fresh, false);
+        } catch (PersistenceException e) {
+            // the same key raced in from a parallel request: the unique constraint let one win
+            if (fresh.idempotencyKey != null) {
+                Optional<CaseEntity> winner = byKey(fresh.applicant, fresh.idempotencyKey);
+                if (winner.isPresent()) {
+                    return new Created(winner.get(), true);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The case, as it is now. */
+    public Optional<CaseEntity> find(String caseId) {
+        return jpa.txExpr(TransactionType.Required, em -> Optional.ofNullable(em.find(CaseEntity.class, caseId)));
+    }
+
+    /**
+     * Changes a case that is still at the version the caller decided on, records the step and
+     * stores the files, in one transaction.
+     *
+     * @throws CaseException {@code STALE} if the case changed in the meantime
+     */
+    public CaseEntity update(
+            String caseId, long expectedVersion, Consumer<CaseEntity> change, Step step, List<FileEntity> files) {
+        return inTransaction(caseId, em -> {
+            CaseEntity entity = change(em, caseId, expectedVersion, change, step);
+            files.forEach(em::persist);
+            return entity;
+        });
+    }
+
+    /** Removes an attachment as one change of the case (a step in its history). */
+    public CaseEntity removeFile(String caseId, long expectedVersion, String fileId, Step step) {
+        return inTransaction(caseId, em -> {
+            int removed = em.createQuery("DELETE FROM FileEntity f WHERE f.id = :id AND f.caseId = :case")
+                    .setParameter("id", fileId)
+                    .setParameter("case", caseId)
+                    .executeUpdate();
+            if (removed == 0) {
+                throw new CaseException(CaseException.Reason.NOT_FOUND, "The case has no file '" + fileId + "'.");
+            }
+            return change(em, caseId, expectedVersion, c -> {}, step);
+        });
+    }
+
+    private CaseEntity inTransaction(String caseId, java.util.function.Function<EntityManager, CaseEntity> work) {
+        try {
+            return jpa.txExpr(TransactionType.Required, work::apply);
+        } catch (PersistenceException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof javax.persistence.OptimisticLockException) {
+                    throw stale(caseId);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static CaseEntity change(
+            EntityManager em, String caseId, long expectedVersion, Consumer<CaseEntity> change, Step step) {
+        CaseEntity entity = em.find(CaseEntity.class, caseId);
+        if (entity == null) {
+            throw new CaseException(CaseException.Reason.NOT_FOUND, "There is no case '" + caseId + "'.");
+        }
+        if (entity.version != expectedVersion) {
+            throw stale(caseId);
+        }
+        change.accept(entity);
+        entity.updatedAt = System.currentTimeMillis();
+        em.flush(); // raises the version, or fails if a parallel change won
+        em.persist(history(entity, step));
+        em.persist(outbox(entity, step));
+        return entity;
+    }
+
+    /** The steps of a case, oldest first. */
+    public List<HistoryEntity> history(String caseId) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT h FROM HistoryEntity h WHERE h.caseId = :id ORDER BY h.caseVersion",
+                        HistoryEntity.class)
+                .setParameter("id", caseId)
+                .getResultList());
+    }
+
+    /** An applicant's cases, newest first; one more than asked for tells whether more follow. */
+    public List<CaseEntity> ofApplicant(String applicant, int offset, int limit) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT c FROM CaseEntity c WHERE c.applicant = :applicant ORDER BY c.createdAt DESC, c.id",
+                        CaseEntity.class)
+                .setParameter("applicant", applicant)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList());
+    }
+
+    /** What an inbox search asks of the table. */
+    public record Search(
+            String officeId,
+            List<CaseStatus> statuses,
+            String serviceId,
+            String assignee,
+            Long submittedBefore,
+            Long dueBefore,
+            int offset,
+            int limit) {}
+
+    /**
+     * Cases of an office in order of their due date. One index range per status, each already in
+     * due order, merged here: the database never sorts an office's whole caseload.
+     */
+    public List<CaseEntity> search(Search search) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            List<CaseEntity> merged = new ArrayList<>();
+            for (CaseStatus status : search.statuses()) {
+                merged.addAll(inStatus(em, search, status));
+            }
+            merged.sort(Comparator.<CaseEntity>comparingLong(c -> c.dueAt == null ? Long.MAX_VALUE : c.dueAt)
+                    .thenComparing(c -> c.id));
+            int from = Math.min(search.offset(), merged.size());
+            return List.copyOf(merged.subList(from, Math.min(merged.size(), from + search.limit())));
+        });
+    }
+
+    private static List<CaseEntity> inStatus(EntityManager em, Search search, CaseStatus status) {
+        // the leading column picks the index: the most selective filter given leads
+        StringBuilder jpql = new StringBuilder("SELECT c FROM CaseEntity c WHERE c.status = :status");
+        if (search.assignee() != null) {
+            jpql.append(" AND c.assignee = :assignee");
+        }
+        if (search.serviceId() != null) {
+            jpql.append(" AND c.serviceId = :service");
+        }
+        jpql.append(" AND c.officeId = :office");
+        if (search.submittedBefore() != null) {
+            jpql.append(" AND c.submittedAt <= :submittedBefore");
+        }
+        if (search.dueBefore() != null) {
+            jpql.append(" AND c.dueAt < :dueBefore");
+        }
+        jpql.append(" ORDER BY c.dueAt, c.id");
+        TypedQuery<CaseEntity> query = em.createQuery(jpql.toString(), CaseEntity.class)
+                .setParameter("status", status.name())
+                .setParameter("office", search.officeId());
+        if (search.assignee() != null) {
+            query.setParameter("assignee", search.assignee());
+        }
+        if (search.serviceId() != null) {
+            query.setParameter("service", search.serviceId());
+        }
+        if (search.submittedBefore() != null) {
+            query.setParameter("submittedBefore", search.submittedBefore());
+        }
+        if (search.dueBefore() != null) {
+            query.setParameter("dueBefore", search.dueBefore());
+        }
+        return query.setMaxResults(search.offset() + search.limit()).getResultList();
+    }
+
+    /** The files of a case, without their content. */
+    public List<FileEntity> files(String caseId) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT NEW org.amtsgang.cases.internal.store.FileEntity(f.id, f.caseId, f.kind, f.fileName,"
+                                + " f.contentType, f.size, f.sha256, f.addedAt, f.addedBy)"
+                                + " FROM FileEntity f WHERE f.caseId = :id ORDER BY f.addedAt, f.id",
+                        FileEntity.class)
+                .setParameter("id", caseId)
+                .getResultList());
+    }
+
+    /** One file of a case, with its content. */
+    public Optional<FileEntity> file(String caseId, String fileId) {
+        return jpa.txExpr(TransactionType.Required, em -> Optional.ofNullable(em.find(FileEntity.class, fileId))
+                .filter(f -> f.caseId.equals(caseId))
+                .map(f -> {
+                    f.content.getClass(); // loads the content before the entity manager closes
+                    return f;
+                }));
+    }
+
+    /** How many of a case's files are of the kind. */
+    public long countFiles(String caseId, String kind) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT COUNT(f) FROM FileEntity f WHERE f.caseId = :id AND f.kind = :kind", Long.class)
+                .setParameter("id", caseId)
+                .setParameter("kind", kind)
+                .getSingleResult());
+    }
+
+    /** The case an applicant's idempotency key created, if any. */
+    public Optional<CaseEntity> byKey(String applicant, String key) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT c FROM CaseEntity c WHERE c.applicant = :applicant AND c.idempotencyKey = :key",
+                        CaseEntity.class)
+                .setParameter("applicant", applicant)
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst());
+    }
+
+    private static CaseException stale(String caseId) {
+        return new CaseException(
+                CaseException.Reason.STALE,
+                "Case " + caseId + " was changed by someone else in the meantime; load it again and retry.");
+    }
+
+    private static HistoryEntity history(CaseEntity c, Step step) {
+        HistoryEntity h = new HistoryEntity();
+        h.id = UUID.randomUUID().toString();
+        h.caseId = c.id;
+        h.caseVersion = c.version;
+        h.atMillis = c.updatedAt;
+        h.actor = step.actor();
+        h.action = step.action();
+        h.fromStatus = step.from() == null ? null : step.from().name();
+        h.toStatus = step.to().name();
+        h.message = step.message();
+        return h;
+    }
+
+    private static OutboxEntity outbox(CaseEntity c, Step step) {
+        OutboxEntity o = new OutboxEntity();
+        o.id = UUID.randomUUID().toString();
+        o.caseId = c.id;
+        o.serviceId = c.serviceId;
+        o.officeId = c.officeId;
+        o.applicant = c.applicant;
+        o.applicantName = c.applicantName;
+        o.applicantEmail = c.applicantEmail;
+        o.atMillis = c.updatedAt;
+        o.actor = step.actor();
+        o.action = step.action();
+        o.fromStatus = step.from() == null ? null : step.from().name();
+        o.toStatus = step.to().name();
+        o.message = step.message();
+        o.notify = step.notifyApplicant() ? 1 : 0;
+        o.nextAt = c.updatedAt;
+        return o;
+    }
+}

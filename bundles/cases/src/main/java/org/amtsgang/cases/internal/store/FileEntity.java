@@ -1,0 +1,72 @@
+package org.amtsgang.cases.internal.store;
+
+import javax.persistence.Basic;
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.FetchType;
+import javax.persistence.Id;
+import javax.persistence.Lob;
+import javax.persistence.Table;
+
+/** A file kept with a case, with its content. */
+@Entity
+@Table(name = "CASES_FILE")
+public class FileEntity {
+
+    @Id
+    @Column(name = "ID")
+    public String id;
+
+    @Column(name = "CASE_ID")
+    public String caseId;
+
+    @Column(name = "KIND")
+    public String kind;
+
+    @Column(name = "FILE_NAME")
+    public String fileName;
+
+    @Column(name = "CONTENT_TYPE")
+    public String contentType;
+
+    @Column(name = "SIZE_BYTES")
+    public long size;
+
+    @Column(name = "SHA256")
+    public String sha256;
+
+    @Column(name = "ADDED_AT")
+    public long addedAt;
+
+    @Column(name = "ADDED_BY")
+    public String addedBy;
+
+    public FileEntity() {}
+
+    /** A file's description without its content, for lists. */
+    public FileEntity(
+            String id,
+            String caseId,
+            String kind,
+            String fileName,
+            String contentType,
+            long size,
+            String sha256,
+            long addedAt,
+            String addedBy) {
+        this.id = id;
+        this.caseId = caseId;
+        this.kind = kind;
+        this.fileName = fileName;
+        this.contentType = contentType;
+        this.size = size;
+        this.sha256 = sha256;
+        this.addedAt = addedAt;
+        this.addedBy = addedBy;
+    }
+
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "CONTENT")
+    public byte[] content;
+}
