@@ -53,7 +53,8 @@ public class AccessMatrixIT extends PlatformTestSupport {
                 String url = path.getKey()
                         .replace("{office}", OFFICE)
                         .replace("{id}", "steueramt-hundesteuer-anmeldung")
-                        .replace("{provider}", "bundid");
+                        .replace("{provider}", "bundid")
+                        .replace("{file}", "x");
                 for (Principal principal : principals) {
                     cells++;
                     HttpResponse<String> response =

@@ -28,10 +28,18 @@ final class Api {
     private Api() {}
 
     static HttpResponse<String> call(String method, String path, String token, Object body) {
+        return call(method, path, token, body, new String[0]);
+    }
+
+    /** A call with further headers, given as name, value, name, value, … */
+    static HttpResponse<String> call(String method, String path, String token, Object body, String... headers) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(PlatformTestSupport.api(path)).timeout(Duration.ofSeconds(20));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         if (body != null) {
             request.header("Content-Type", "application/json");
@@ -40,6 +48,34 @@ final class Api {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return PlatformTestSupport.send(request.build());
+    }
+
+    /** Sends raw bytes, e.g. a file upload. */
+    static HttpResponse<String> upload(String path, String token, byte[] content, String contentType) {
+        HttpRequest request = HttpRequest.newBuilder(PlatformTestSupport.api(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content))
+                .build();
+        return PlatformTestSupport.send(request);
+    }
+
+    /** Downloads bytes, e.g. a notice as PDF. */
+    static HttpResponse<byte[]> download(String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(PlatformTestSupport.api(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static JsonNode json(HttpResponse<String> response) {
@@ -63,14 +99,44 @@ final class Api {
             body.put("totp", totp(DEMO_TOTP_SECRET, Instant.now()));
         }
         HttpResponse<String> response = call("POST", "/v1/auth/login", null, body);
+        if (response.statusCode() == 401 && body.containsKey("totp")) {
+            // a staff code counts once per 30-second step: another test may have used this one
+            long next = (Instant.now().getEpochSecond() / 30 + 1) * 30;
+            sleepUntil(next);
+            body.put("totp", totp(DEMO_TOTP_SECRET, Instant.now()));
+            response = call("POST", "/v1/auth/login", null, body);
+        }
         if (response.statusCode() != 200) {
             throw new AssertionError("login of " + email + " failed: " + response.statusCode() + " " + response.body());
         }
         return json(response);
     }
 
+    /**
+     * A valid access token of the account, reused for four minutes (tokens live five): staff codes
+     * are accepted once per account and 30-second step, so logging staff in per test would fail.
+     */
     static String token(String email) {
-        return login(email).get("accessToken").asText();
+        Token cached = TOKENS.get(email);
+        if (cached != null && cached.until().isAfter(Instant.now())) {
+            return cached.value();
+        }
+        String value = login(email).get("accessToken").asText();
+        TOKENS.put(email, new Token(value, Instant.now().plusSeconds(240)));
+        return value;
+    }
+
+    private record Token(String value, Instant until) {}
+
+    private static final java.util.Map<String, Token> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static void sleepUntil(long epochSecond) {
+        try {
+            Thread.sleep(Math.max(0, epochSecond * 1000 - System.currentTimeMillis()) + 200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** RFC 6238 code, computed here independently of the platform's implementation. */

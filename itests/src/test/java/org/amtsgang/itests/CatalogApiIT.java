@@ -102,7 +102,8 @@ public class CatalogApiIT extends PlatformTestSupport {
                 delete.headers().firstValue("Allow").orElse(""),
                 delete.headers().firstValue("Allow").orElse("").contains("GET"));
 
-        HttpResponse<String> huge = send(HttpRequest.newBuilder(api("/v1/services"))
+        // bodies are limited where they are read: a POST endpoint that takes JSON
+        HttpResponse<String> huge = send(HttpRequest.newBuilder(api("/v1/auth/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("[" + "1,".repeat(600_000) + "1]"))
                 .build());

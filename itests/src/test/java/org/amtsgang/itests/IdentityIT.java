@@ -6,16 +6,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -295,7 +291,7 @@ public class IdentityIT extends PlatformTestSupport {
 
     @Test
     public void aFederatedLoginReachesTheTrustLevelItsProviderVouchesFor() throws Exception {
-        JsonNode substantial = federatedLogin("buerger-" + UUID.randomUUID(), "substantial");
+        JsonNode substantial = Federation.login("buerger-" + UUID.randomUUID(), "substantial");
         assertEquals("SUBSTANTIAL", substantial.get("trustLevel").asText());
         String token = substantial.get("accessToken").asText();
         assertEquals(
@@ -311,7 +307,7 @@ public class IdentityIT extends PlatformTestSupport {
         assertEquals("SUBSTANTIAL", problem.get("currentTrustLevel").asText());
         assertEquals("bundid", problem.at("/loginOptions/0/id").asText());
 
-        JsonNode high = federatedLogin("buerger-" + UUID.randomUUID(), "high");
+        JsonNode high = Federation.login("buerger-" + UUID.randomUUID(), "high");
         HttpResponse<String> eligible = call(
                 "GET",
                 "/v1/services/buergeramt-meldebescheinigung/eligibility",
@@ -322,7 +318,8 @@ public class IdentityIT extends PlatformTestSupport {
 
     @Test
     public void staffLogInThroughTheCitysProviderIntoTheirExistingAccountOnly() throws Exception {
-        URI callback = authorize(start("dienst"), "kaya-at-dienst", "substantial", Api.CASEWORKER_STEUERAMT);
+        URI callback = Federation.authorize(
+                Federation.start("dienst"), "kaya-at-dienst", "substantial", Api.CASEWORKER_STEUERAMT);
         HttpResponse<String> tokens =
                 PlatformTestSupport.send(HttpRequest.newBuilder(callback).GET().build());
         assertEquals(tokens.body(), 200, tokens.statusCode());
@@ -332,7 +329,8 @@ public class IdentityIT extends PlatformTestSupport {
         assertEquals(Api.CASEWORKER_STEUERAMT, me.at("/account/email").asText());
         assertEquals("steueramt", me.at("/account/officeRoles/0/officeId").asText());
 
-        URI stranger = authorize(start("dienst"), "fremd", "substantial", "fremd@irgendwo.example");
+        URI stranger =
+                Federation.authorize(Federation.start("dienst"), "fremd", "substantial", "fremd@irgendwo.example");
         assertEquals(
                 403,
                 PlatformTestSupport.send(HttpRequest.newBuilder(stranger).GET().build())
@@ -344,8 +342,8 @@ public class IdentityIT extends PlatformTestSupport {
         HttpResponse<String> unknownState = get("/v1/auth/oidc/bundid/callback?state=ausgedacht&code=ausgedacht");
         assertEquals(400, unknownState.statusCode());
 
-        String start = start();
-        URI callback = authorize(start, "gast", "substantial");
+        String start = Federation.start();
+        URI callback = Federation.authorize(start, "gast", "substantial");
         HttpResponse<String> once =
                 PlatformTestSupport.send(HttpRequest.newBuilder(callback).GET().build());
         assertEquals(once.body(), 200, once.statusCode());
@@ -363,49 +361,6 @@ public class IdentityIT extends PlatformTestSupport {
     }
 
     // --- helpers
-
-    private JsonNode federatedLogin(String subject, String acr) throws Exception {
-        URI callback = authorize(start(), subject, acr);
-        HttpResponse<String> tokens =
-                PlatformTestSupport.send(HttpRequest.newBuilder(callback).GET().build());
-        assertEquals(tokens.body(), 200, tokens.statusCode());
-        return json(tokens);
-    }
-
-    private static String start() {
-        return start("bundid");
-    }
-
-    private static String start(String provider) {
-        HttpResponse<String> start = get("/v1/auth/oidc/" + provider + "/start");
-        assertEquals(start.body(), 303, start.statusCode());
-        String location = start.headers().firstValue("Location").orElseThrow();
-        assertTrue(location, location.startsWith(System.getProperty(OIDC_ISSUER).replace("/bundid", "/" + provider)));
-        assertTrue(location, location.contains("code_challenge_method=S256"));
-        return location;
-    }
-
-    /** Logs in at the provider's own login page, as a person would, with the claims it should vouch for. */
-    private static URI authorize(String authorizeUrl, String subject, String acr) throws Exception {
-        return authorize(authorizeUrl, subject, acr, subject + "@bund.example");
-    }
-
-    private static URI authorize(String authorizeUrl, String subject, String acr, String email) throws Exception {
-        String claims = "{\"acr\":\"" + acr + "\",\"email\":\"" + email + "\",\"email_verified\":true,"
-                + "\"name\":\"Testperson " + subject.substring(0, Math.min(12, subject.length())) + "\"}";
-        String form = "username=" + URLEncoder.encode(subject, StandardCharsets.UTF_8) + "&claims="
-                + URLEncoder.encode(claims, StandardCharsets.UTF_8);
-        HttpResponse<String> answer = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(authorizeUrl))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(form))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        String location = answer.headers().firstValue("Location").orElse(null);
-        assertNotNull(answer.statusCode() + " " + answer.body(), location);
-        return URI.create(location);
-    }
 
     private static HttpResponse<String> login(String email, String password) {
         return call("POST", "/v1/auth/login", null, Map.of("email", email, "password", password));

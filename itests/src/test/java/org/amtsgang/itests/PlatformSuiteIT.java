@@ -16,6 +16,7 @@ import org.junit.runners.Suite.SuiteClasses;
     ConsoleIT.class,
     HotDeployIT.class,
     IdentityIT.class,
+    CasesIT.class,
     AccessMatrixIT.class
 })
 public class PlatformSuiteIT {}

@@ -56,6 +56,11 @@ public final class AuditTrailComponent implements AuditTrail, SecurityEventListe
         }
         jpa.tx(TransactionType.Required, em -> {
             AuditHeadEntity head = em.find(AuditHeadEntity.class, 1, LockModeType.PESSIMISTIC_WRITE);
+            if (head == null) {
+                throw new IllegalStateException(
+                        "The audit trail's head record is missing: nothing is appended to a damaged trail."
+                                + " Run amtsgang:audit-verify.");
+            }
             Set<String> present = present(em, records);
             for (AuditRecord record : records) {
                 if (!present.add(record.id())) {
@@ -119,7 +124,12 @@ public final class AuditTrailComponent implements AuditTrail, SecurityEventListe
     /** The end of the chain must be where the head says: else entries were cut off the end. */
     private Verification tail(long last, String lastHash) {
         AuditHeadEntity head = jpa.txExpr(TransactionType.Required, em -> em.find(AuditHeadEntity.class, 1));
-        if (head == null || (head.seq == last && head.hash.equals(lastHash))) {
+        if (head == null) {
+            return last == 0
+                    ? new Verification(true, 0, 0, null)
+                    : new Verification(false, last, last, "the record of the chain's last entry (its head) is missing");
+        }
+        if (head.seq == last && head.hash.equals(lastHash)) {
             return new Verification(true, last, 0, null);
         }
         if (head.seq > last) {

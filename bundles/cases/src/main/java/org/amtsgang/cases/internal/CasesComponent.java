@@ -436,6 +436,8 @@ public final class CasesComponent implements Cases {
                         c.version,
                         e -> {
                             e.status = CaseStatus.NEEDS_INFO.name();
+                            // the answer may change the form: a proposal made before it lapses
+                            clearDecision(e);
                             if (e.assignee == null || e.assignee.isEmpty()) {
                                 e.assignee = staff.subject();
                             }
@@ -491,7 +493,7 @@ public final class CasesComponent implements Cases {
                         caseId,
                         c.version,
                         e -> e.status = CaseStatus.CLOSED.name(),
-                        new Step(staff.subject(), "CLOSED", status(c), CaseStatus.CLOSED, null, false),
+                        new Step(staff.subject(), "CLOSED", status(c), CaseStatus.CLOSED, null, true),
                         List.of()),
                 true));
     }

@@ -28,7 +28,8 @@ final class Notifications {
                 .append("): ")
                 .append(what[0])
                 .append(".\n");
-        if (change.message != null && !change.message.isBlank()) {
+        // who in the office took the case is the office's business, as in the history the applicant sees
+        if (change.message != null && !change.message.isBlank() && !"ASSIGNED".equals(change.action)) {
             body.append("\n").append(change.message).append("\n");
         }
         body.append("\nDetails finden Sie in Ihrem Postfach: ")

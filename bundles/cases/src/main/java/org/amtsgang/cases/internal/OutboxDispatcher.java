@@ -2,7 +2,9 @@ package org.amtsgang.cases.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.amtsgang.audit.api.AuditRecord;
 import org.amtsgang.audit.api.AuditTrail;
 import org.amtsgang.cases.api.dto.CaseStatus;
@@ -151,10 +153,21 @@ public final class OutboxDispatcher {
 
     private void deliver(List<OutboxEntity> due) {
         auditAll(due);
-        List<String> complete = new ArrayList<>();
+        Map<String, Notifications.Text> texts = new HashMap<>();
         for (OutboxEntity entry : due) {
             if (entry.notify == 1) {
-                notifyApplicant(entry);
+                String title = catalog.service(entry.serviceId)
+                        .map(s -> s.title().de())
+                        .orElse(entry.serviceId);
+                texts.put(entry.id, Notifications.text(entry, title, config.portalUrl()));
+            }
+        }
+        postfachAll(due, texts);
+        List<String> complete = new ArrayList<>();
+        for (OutboxEntity entry : due) {
+            Notifications.Text text = texts.get(entry.id);
+            if (text != null) {
+                mail(entry, text);
             }
             if (!done(entry, LISTENERS) && !entry.toStatus.equals(entry.fromStatus)) {
                 if (hooks.tell(event(entry))) {
@@ -202,29 +215,39 @@ public final class OutboxDispatcher {
         }
     }
 
-    private void notifyApplicant(OutboxEntity entry) {
-        String title = catalog.service(entry.serviceId).map(s -> s.title().de()).orElse(entry.serviceId);
-        Notifications.Text text = Notifications.text(entry, title, config.portalUrl());
+    /** The batch's Postfach messages, in one transaction of the Postfach. */
+    private void postfachAll(List<OutboxEntity> due, Map<String, Notifications.Text> texts) {
         Postfach inbox = postfach;
-        if (!done(entry, POSTFACH) && inbox != null) {
-            try {
-                inbox.deliver(Notifications.postfach(entry, text));
-                entry.done |= POSTFACH;
-            } catch (RuntimeException e) {
-                logger.warn("Postfach message for case {} not delivered; trying again later", entry.caseId, e);
-            }
+        List<OutboxEntity> entries = due.stream()
+                .filter(e -> texts.containsKey(e.id) && !done(e, POSTFACH))
+                .toList();
+        if (inbox == null || entries.isEmpty()) {
+            return;
         }
+        try {
+            inbox.deliverAll(entries.stream()
+                    .map(e -> Notifications.postfach(e, texts.get(e.id)))
+                    .toList());
+            entries.forEach(e -> e.done |= POSTFACH);
+        } catch (RuntimeException e) {
+            logger.warn("{} Postfach messages not delivered; trying again later", entries.size(), e);
+        }
+    }
+
+    private void mail(OutboxEntity entry, Notifications.Text text) {
         Mailer mail = mailer;
-        if (!done(entry, MAIL) && entry.applicantEmail != null && mail != null) {
-            try {
-                mail.sendNow(Notifications.mail(entry, text), "case-" + entry.id);
-                entry.done |= MAIL;
-                // recorded at once: a crash now must not send this mail a second time
-                store.retryLater(entry.id, entry.done, entry.attempts, entry.nextAt);
-            } catch (RuntimeException e) {
-                logger.warn("E-mail for case {} not sent; trying again later: {}", entry.caseId, e.toString());
-            }
+        if (done(entry, MAIL) || entry.applicantEmail == null || mail == null) {
+            return;
         }
+        try {
+            mail.sendNow(Notifications.mail(entry, text), "case-" + entry.id);
+        } catch (RuntimeException e) {
+            logger.warn("E-mail for case {} not sent; trying again later: {}", entry.caseId, e.toString());
+            return;
+        }
+        entry.done |= MAIL;
+        // recorded at once, in its own short transaction: a crash now must not send it a second time
+        store.markDone(entry.id, MAIL);
     }
 
     private static int needed(OutboxEntity entry) {

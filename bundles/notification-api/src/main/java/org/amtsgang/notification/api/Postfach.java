@@ -1,5 +1,6 @@
 package org.amtsgang.notification.api;
 
+import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -17,6 +18,14 @@ public interface Postfach {
      * @return true if it was stored now, false if it had been delivered before
      */
     boolean deliver(PostfachMessage message);
+
+    /**
+     * Stores several messages in one transaction, skipping those delivered before: for outboxes,
+     * which deliver in batches.
+     *
+     * @return how many were stored now
+     */
+    int deliverAll(List<PostfachMessage> messages);
 
     /** The recipient's messages, newest first. */
     PostfachPage inbox(String recipient, boolean unreadOnly, int page, int size);

@@ -25,7 +25,9 @@ import org.amtsgang.cases.api.dto.FieldError;
  */
 public final class FormValidator {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // one form per request: text after the object is an error, not something to ignore
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final int MAX_CACHED = 1_000;
 
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();

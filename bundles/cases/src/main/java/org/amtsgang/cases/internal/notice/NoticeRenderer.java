@@ -11,8 +11,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TimeZone;
 import org.amtsgang.cases.api.spi.Notice;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -111,27 +113,54 @@ public final class NoticeRenderer {
                 false);
     }
 
-    private record Fonts(PDFont regular, PDFont bold, boolean unicode) {
+    private record Fonts(PDFont regular, PDFont bold, boolean unicode, Map<Integer, String> printed) {
 
-        /** The text as this font can print it. */
+        Fonts(PDFont regular, PDFont bold, boolean unicode) {
+            this(regular, bold, unicode, new HashMap<>());
+        }
+
+        /**
+         * The text as both fonts can print it: whatever a citizen typed must never stop a notice,
+         * so control characters go, and a letter the fonts lack prints without its accents or as
+         * "?".
+         */
         String printable(String text) {
-            String flat = text.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
-            if (unicode) {
-                return flat;
-            }
-            StringBuilder out = new StringBuilder(flat.length());
-            for (char c : flat.toCharArray()) {
-                if (c < 0x100 || c == '–' || c == '€' || c == '„' || c == '“' || c == '‚' || c == '‘') {
-                    out.append(c);
-                } else if (c == 'ı') {
-                    out.append('i');
-                } else {
-                    String plain = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)
-                            .replaceAll("\\p{M}", "");
-                    out.append(plain.length() == 1 && plain.charAt(0) < 0x100 ? plain : "?");
-                }
-            }
+            StringBuilder out = new StringBuilder(text.length());
+            text.codePoints().forEach(cp -> out.append(printed.computeIfAbsent(cp, this::printable)));
             return out.toString();
+        }
+
+        private String printable(int cp) {
+            if (cp == '\t' || cp == '\r' || cp == '\n') {
+                return " ";
+            }
+            int type = Character.getType(cp);
+            if (type == Character.CONTROL
+                    || type == Character.FORMAT
+                    || type == Character.SURROGATE
+                    || type == Character.UNASSIGNED
+                    || type == Character.PRIVATE_USE) {
+                return "";
+            }
+            String letter = new String(Character.toChars(cp));
+            if (fits(letter)) {
+                return letter;
+            }
+            if (cp == 'ı') {
+                return "i";
+            }
+            String plain = Normalizer.normalize(letter, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            return !plain.isEmpty() && !plain.equals(letter) && fits(plain) ? plain : "?";
+        }
+
+        private boolean fits(String letter) {
+            try {
+                regular.encode(letter);
+                bold.encode(letter);
+                return true;
+            } catch (IOException | RuntimeException e) {
+                return false; // PDFBox says "no glyph" with one of several exceptions
+            }
         }
     }
 

@@ -30,16 +30,11 @@ public final class CaseStore {
     public record Created(CaseEntity entity, boolean replayed) {}
 
     /**
-     * Stores a new case with its first step, unless the applicant's idempotency key is taken: then
-     * the case it created is returned, for the caller to compare.
+     * Stores a new case with its first step, unless the applicant's idempotency key was taken in the
+     * meantime: then the case it created is returned, for the caller to compare.
      */
     public Created create(CaseEntity fresh, Step step) {
-        if (fresh.idempotencyKey != null) {
-            Optional<CaseEntity> earlier = byKey(fresh.applicant, fresh.idempotencyKey);
-            if (earlier.isPresent()) {
-                return new Created(earlier.get(), true);
-            }
-        }
+        // the caller looked the key up before; a request racing it is caught by the unique constraint
         try {
             jpa.tx(TransactionType.Required, em -> {
                 em.persist(fresh);

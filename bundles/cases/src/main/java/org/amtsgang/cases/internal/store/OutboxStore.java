@@ -45,6 +45,16 @@ public final class OutboxStore {
         });
     }
 
+    /** Records that a delivery of an entry went out, with one statement. */
+    public void markDone(String id, int delivery) {
+        jpa.tx(TransactionType.Required, em -> em.createNativeQuery(
+                        "UPDATE CASES_OUTBOX SET DONE = DONE + ? WHERE ID = ? AND MOD(DONE / ?, 2) = 0")
+                .setParameter(1, delivery)
+                .setParameter(2, id)
+                .setParameter(3, delivery)
+                .executeUpdate());
+    }
+
     /** How many entries wait, for operators. */
     public long backlog() {
         return jpa.txExpr(

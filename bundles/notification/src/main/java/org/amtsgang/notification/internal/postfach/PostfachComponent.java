@@ -70,6 +70,42 @@ public final class PostfachComponent implements Postfach {
     }
 
     @Override
+    public int deliverAll(List<PostfachMessage> messages) {
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        messages.forEach(PostfachValidation::check);
+        try {
+            return jpa.txExpr(TransactionType.Required, em -> {
+                List<String> ids = messages.stream().map(PostfachMessage::id).toList();
+                java.util.Set<String> present = new java.util.HashSet<>(
+                        em.createQuery("SELECT m.id FROM PostfachEntity m WHERE m.id IN :ids", String.class)
+                                .setParameter("ids", ids)
+                                .getResultList());
+                int stored = 0;
+                for (PostfachMessage message : messages) {
+                    if (present.add(message.id())) {
+                        em.persist(entity(message));
+                        stored++;
+                    }
+                }
+                em.flush();
+                return stored;
+            });
+        } catch (RuntimeException e) {
+            // a concurrent delivery of one of them won a race: fall back to one by one, each idempotent
+            logger.debug("Batch of {} Postfach messages raced; delivering one by one", messages.size());
+            int stored = 0;
+            for (PostfachMessage message : messages) {
+                if (deliver(message)) {
+                    stored++;
+                }
+            }
+            return stored;
+        }
+    }
+
+    @Override
     public PostfachPage inbox(String recipient, boolean unreadOnly, int page, int size) {
         PostfachValidation.recipient(recipient);
         PostfachValidation.page(page, size);
