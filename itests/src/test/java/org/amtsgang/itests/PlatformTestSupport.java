@@ -107,6 +107,10 @@ public abstract class PlatformTestSupport {
                         "redirectUri",
                         "http://127.0.0.1:" + http + "/api/v1/auth/oidc/" + TestServers.STAFF_ISSUER_ID + "/callback"),
                 editConfigurationFilePut(staffOidc, "audience", "STAFF"),
+                // the probe waits for Pax Exam's own services, which start with the boot features: on a
+                // busy machine that takes longer than the default 10 s
+                systemProperty("pax.exam.service.timeout").value("180000"),
+                org.ops4j.pax.exam.CoreOptions.systemTimeout(180_000),
                 systemProperty(HTTP_PORT).value(http),
                 systemProperty(IMAP_PORT).value(String.valueOf(TestServers.imapPort())),
                 systemProperty(OIDC_ISSUER).value(TestServers.oidcIssuer()),
