@@ -118,15 +118,19 @@ public final class CasesComponent implements Cases {
         requireTrustLevel(applicant, service);
         JsonNode form = parse(application.formData());
         String requestHash = Fingerprint.of(service.id(), application.submit(), form);
-        if (idempotencyKey != null) {
-            // a repeated request is answered before anything else is checked: it was checked before
-            Optional<CaseEntity> earlier = store.byKey(applicant.subject(), idempotencyKey);
-            if (earlier.isPresent()) {
-                return replay(earlier.get(), requestHash, idempotencyKey);
-            }
-        }
         if (application.submit()) {
-            check(service, form, application.formData());
+            try {
+                check(service, form, application.formData());
+            } catch (CaseException invalid) {
+                // a repeated request is answered as before even if the rules changed since; a key
+                // used for another application is said to be that, not the form's problems
+                Optional<CaseEntity> earlier =
+                        idempotencyKey == null ? Optional.empty() : store.byKey(applicant.subject(), idempotencyKey);
+                if (earlier.isPresent()) {
+                    return replay(earlier.get(), requestHash, idempotencyKey);
+                }
+                throw invalid;
+            }
         }
         long now = System.currentTimeMillis();
         CaseEntity fresh = new CaseEntity();

@@ -246,8 +246,11 @@ public final class OutboxDispatcher {
             return;
         }
         entry.done |= MAIL;
-        // recorded at once, in its own short transaction: a crash now must not send it a second time
-        store.markDone(entry.id, MAIL);
+        if (!mail.repeatsAreHarmless()) {
+            // recorded at once, in its own short transaction: a crash now must not send it a second
+            // time (otherwise the batch's end records it, and a repeat would replace itself)
+            store.markDone(entry.id, MAIL);
+        }
     }
 
     private static int needed(OutboxEntity entry) {

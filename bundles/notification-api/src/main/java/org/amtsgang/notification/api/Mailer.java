@@ -21,4 +21,14 @@ public interface Mailer {
      * @throws MailException if the server refused the mail or could not be reached
      */
     void sendNow(Mail mail, String messageId);
+
+    /**
+     * Whether {@link #sendNow} with an id sent before delivers nothing new (true when mail is
+     * written to a pickup folder under its id): outboxes then need not record each mail as sent
+     * before the next, only the batch. False for a mail server, which takes a repeated mail as a
+     * new one.
+     */
+    default boolean repeatsAreHarmless() {
+        return false;
+    }
 }

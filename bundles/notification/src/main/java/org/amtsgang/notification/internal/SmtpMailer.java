@@ -65,6 +65,12 @@ public final class SmtpMailer implements Mailer {
         sender.awaitTermination(5, TimeUnit.SECONDS);
     }
 
+    // a pickup folder keeps one file per message id: a mail written again replaces itself
+    @Override
+    public boolean repeatsAreHarmless() {
+        return pickup != null;
+    }
+
     @Override
     public void send(Mail mail) {
         try {

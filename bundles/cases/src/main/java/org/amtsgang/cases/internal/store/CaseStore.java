@@ -34,15 +34,21 @@ public final class CaseStore {
      * meantime: then the case it created is returned, for the caller to compare.
      */
     public Created create(CaseEntity fresh, Step step) {
-        // the caller looked the key up before; a request racing it is caught by the unique constraint
         try {
-            jpa.tx(TransactionType.Required, em -> {
+            // the key is looked up in the same transaction: one round of work for the common case
+            return jpa.txExpr(TransactionType.Required, em -> {
+                if (fresh.idempotencyKey != null) {
+                    Optional<CaseEntity> earlier = byKey(em, fresh.applicant, fresh.idempotencyKey);
+                    if (earlier.isPresent()) {
+                        return new Created(earlier.get(), true);
+                    }
+                }
                 em.persist(fresh);
                 em.flush(); // sets the first version, which the history step refers to
                 em.persist(history(fresh, step));
                 em.persist(outbox(fresh, step));
+                return new Created(fresh, false);
             });
-            return new Created(fresh, false);
         } catch (PersistenceException e) {
             // the same key raced in from a parallel request: the unique constraint let one win
             if (fresh.idempotencyKey != null) {
@@ -234,13 +240,17 @@ public final class CaseStore {
 
     /** The case an applicant's idempotency key created, if any. */
     public Optional<CaseEntity> byKey(String applicant, String key) {
-        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+        return jpa.txExpr(TransactionType.Required, em -> byKey(em, applicant, key));
+    }
+
+    private static Optional<CaseEntity> byKey(EntityManager em, String applicant, String key) {
+        return em.createQuery(
                         "SELECT c FROM CaseEntity c WHERE c.applicant = :applicant AND c.idempotencyKey = :key",
                         CaseEntity.class)
                 .setParameter("applicant", applicant)
                 .setParameter("key", key)
                 .getResultStream()
-                .findFirst());
+                .findFirst();
     }
 
     private static CaseException stale(String caseId) {
