@@ -2,7 +2,10 @@ package org.amtsgang.cases.internal.store;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -43,8 +46,10 @@ public final class CaseStore {
                         return new Created(earlier.get(), true);
                     }
                 }
+                // a new case is at version 1 (what EclipseLink writes on insert): the history step can
+                // say so without flushing the insert first, and all three rows go in one round
+                fresh.version = 1;
                 em.persist(fresh);
-                em.flush(); // sets the first version, which the history step refers to
                 em.persist(history(fresh, step));
                 em.persist(outbox(fresh, step));
                 return new Created(fresh, false);
@@ -137,7 +142,7 @@ public final class CaseStore {
     /** An applicant's cases, newest first; one more than asked for tells whether more follow. */
     public List<CaseEntity> ofApplicant(String applicant, int offset, int limit) {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                        "SELECT c FROM CaseEntity c WHERE c.applicant = :applicant ORDER BY c.createdAt DESC, c.id",
+                        CaseEntity.LIST_COLUMNS + " WHERE c.applicant = :applicant ORDER BY c.createdAt DESC, c.id",
                         CaseEntity.class)
                 .setParameter("applicant", applicant)
                 .setFirstResult(offset)
@@ -158,24 +163,37 @@ public final class CaseStore {
 
     /**
      * Cases of an office in order of their due date. One index range per status, each already in
-     * due order, merged here: the database never sorts an office's whole caseload.
+     * due order, merged here: the database never sorts an office's whole caseload. The ranges give
+     * ids only (the indexes hold every column filtered on), and only the page's cases are read.
      */
     public List<CaseEntity> search(Search search) {
         return jpa.txExpr(TransactionType.Required, em -> {
-            List<CaseEntity> merged = new ArrayList<>();
+            List<Object[]> keys = new ArrayList<>();
             for (CaseStatus status : search.statuses()) {
-                merged.addAll(inStatus(em, search, status));
+                keys.addAll(idsInStatus(em, search, status));
             }
-            merged.sort(Comparator.<CaseEntity>comparingLong(c -> c.dueAt == null ? Long.MAX_VALUE : c.dueAt)
-                    .thenComparing(c -> c.id));
-            int from = Math.min(search.offset(), merged.size());
-            return List.copyOf(merged.subList(from, Math.min(merged.size(), from + search.limit())));
+            keys.sort(Comparator.<Object[]>comparingLong(k -> k[1] == null ? Long.MAX_VALUE : (Long) k[1])
+                    .thenComparing(k -> (String) k[0]));
+            int from = Math.min(search.offset(), keys.size());
+            List<String> page = keys.subList(from, Math.min(keys.size(), from + search.limit())).stream()
+                    .map(k -> (String) k[0])
+                    .toList();
+            if (page.isEmpty()) {
+                return List.<CaseEntity>of();
+            }
+            Map<String, CaseEntity> rows = new HashMap<>();
+            em.createQuery(CaseEntity.LIST_COLUMNS + " WHERE c.id IN :ids", CaseEntity.class)
+                    .setParameter("ids", page)
+                    .getResultList()
+                    .forEach(c -> rows.put(c.id, c));
+            // a case changed between the two reads stays in its place; one deleted drops out
+            return page.stream().map(rows::get).filter(Objects::nonNull).toList();
         });
     }
 
-    private static List<CaseEntity> inStatus(EntityManager em, Search search, CaseStatus status) {
+    private static List<Object[]> idsInStatus(EntityManager em, Search search, CaseStatus status) {
         // the leading column picks the index: the most selective filter given leads
-        StringBuilder jpql = new StringBuilder("SELECT c FROM CaseEntity c WHERE c.status = :status");
+        StringBuilder jpql = new StringBuilder("SELECT c.id, c.dueAt FROM CaseEntity c WHERE c.status = :status");
         if (search.assignee() != null) {
             jpql.append(" AND c.assignee = :assignee");
         }
@@ -190,7 +208,7 @@ public final class CaseStore {
             jpql.append(" AND c.dueAt < :dueBefore");
         }
         jpql.append(" ORDER BY c.dueAt, c.id");
-        TypedQuery<CaseEntity> query = em.createQuery(jpql.toString(), CaseEntity.class)
+        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class)
                 .setParameter("status", status.name())
                 .setParameter("office", search.officeId());
         if (search.assignee() != null) {
