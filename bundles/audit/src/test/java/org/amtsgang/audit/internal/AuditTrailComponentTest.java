@@ -15,6 +15,7 @@ import org.amtsgang.audit.api.AuditEntry;
 import org.amtsgang.audit.api.AuditRecord;
 import org.amtsgang.audit.api.Verification;
 import org.amtsgang.identity.api.SecurityEvent;
+import org.amtsgang.test.support.DerbyJpa;
 import org.junit.After;
 import org.junit.Test;
 import org.osgi.framework.BundleContext;
@@ -24,7 +25,7 @@ public class AuditTrailComponentTest {
 
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-    private final DerbyJpa jpa = new DerbyJpa();
+    private final DerbyJpa jpa = new DerbyJpa("audit", "/db/audit/V1__audit.sql");
     private final List<String> migrated = new ArrayList<>();
     private final AuditTrailComponent trail = new AuditTrailComponent(noBundleContext(), jpa, (area, bundle) -> {
         migrated.add(area);

@@ -17,12 +17,12 @@ import org.amtsgang.cases.api.dto.CaseStatus;
 import org.amtsgang.cases.api.dto.NewAttachment;
 import org.amtsgang.cases.internal.store.CaseEntity;
 import org.amtsgang.cases.internal.store.CaseStore;
-import org.amtsgang.cases.internal.store.DerbyJpa;
 import org.amtsgang.cases.internal.store.FileEntity;
 import org.amtsgang.cases.internal.store.Step;
 import org.amtsgang.identity.api.Caller;
 import org.amtsgang.identity.api.PrincipalKind;
 import org.amtsgang.identity.api.TrustLevel;
+import org.amtsgang.test.support.DerbyJpa;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -38,7 +38,7 @@ public class AttachmentsTest {
     private static final Caller ANNA =
             new Caller("anna", PrincipalKind.CITIZEN, "Jürgen Groß", "anna@example.org", TrustLevel.BASIS, Set.of());
 
-    private final DerbyJpa jpa = new DerbyJpa();
+    private final DerbyJpa jpa = new DerbyJpa("cases", "/db/cases/V1__cases.sql");
     private final CaseStore store = new CaseStore(jpa);
     private final Attachments attachments =
             new Attachments(store, () -> TestConfigs.cases(Map.of("maxAttachmentBytes", 1000, "maxAttachments", 3)));

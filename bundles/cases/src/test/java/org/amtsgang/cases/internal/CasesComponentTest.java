@@ -32,9 +32,9 @@ import org.amtsgang.cases.api.dto.FieldError;
 import org.amtsgang.cases.api.dto.HistoryEntry;
 import org.amtsgang.cases.api.dto.InboxQuery;
 import org.amtsgang.cases.api.dto.NewApplication;
-import org.amtsgang.cases.internal.store.DerbyJpa;
 import org.amtsgang.identity.api.Caller;
 import org.amtsgang.identity.api.TrustLevel;
+import org.amtsgang.test.support.DerbyJpa;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -52,7 +52,7 @@ public class CasesComponentTest {
             """
             {"hund": {"name": "Bello", "rasse": "Dackel", "geburtsjahr": 2020}, "haltungSeit": "2026-02-01"}""";
 
-    private final DerbyJpa jpa = new DerbyJpa();
+    private final DerbyJpa jpa = new DerbyJpa("cases", "/db/cases/V1__cases.sql");
     private final List<String> migrated = new ArrayList<>();
     private final Platform.Catalog catalog = new Platform.Catalog();
     private final OfficeHooks hooks = new OfficeHooks();

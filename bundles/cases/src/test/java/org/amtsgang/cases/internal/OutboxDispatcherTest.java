@@ -20,12 +20,12 @@ import org.amtsgang.cases.api.dto.CaseStatus;
 import org.amtsgang.cases.api.dto.DecisionKind;
 import org.amtsgang.cases.api.dto.NewApplication;
 import org.amtsgang.cases.api.spi.CaseEvent;
-import org.amtsgang.cases.internal.store.DerbyJpa;
 import org.amtsgang.notification.api.Mail;
 import org.amtsgang.notification.api.Mailer;
 import org.amtsgang.notification.api.Postfach;
 import org.amtsgang.notification.api.PostfachMessage;
 import org.amtsgang.notification.api.PostfachPage;
+import org.amtsgang.test.support.DerbyJpa;
 import org.junit.After;
 import org.junit.Test;
 
@@ -36,7 +36,7 @@ import org.junit.Test;
  */
 public class OutboxDispatcherTest {
 
-    private final DerbyJpa jpa = new DerbyJpa();
+    private final DerbyJpa jpa = new DerbyJpa("cases", "/db/cases/V1__cases.sql");
     private final Platform.Catalog catalog = new Platform.Catalog();
     private final OfficeHooks hooks = new OfficeHooks();
     private final CasesConfig config = TestConfigs.cases(Map.of("outboxPollMillis", 50L));

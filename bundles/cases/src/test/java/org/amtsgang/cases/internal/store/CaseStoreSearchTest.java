@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import org.amtsgang.cases.api.dto.CaseStatus;
+import org.amtsgang.test.support.DerbyJpa;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -24,7 +25,7 @@ public class CaseStoreSearchTest {
     private static final List<CaseStatus> UNDECIDED =
             List.of(CaseStatus.SUBMITTED, CaseStatus.AWAITING_PAYMENT, CaseStatus.IN_REVIEW, CaseStatus.NEEDS_INFO);
 
-    private final DerbyJpa jpa = new DerbyJpa();
+    private final DerbyJpa jpa = new DerbyJpa("cases", "/db/cases/V1__cases.sql");
     private final CaseStore store = new CaseStore(jpa);
 
     @Before

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.amtsgang.cases.api.CaseException;
 import org.amtsgang.cases.api.dto.CaseStatus;
+import org.amtsgang.test.support.DerbyJpa;
 import org.junit.After;
 import org.junit.Test;
 
@@ -22,7 +23,7 @@ public class CaseStoreTest {
 
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    private final DerbyJpa jpa = new DerbyJpa();
+    private final DerbyJpa jpa = new DerbyJpa("cases", "/db/cases/V1__cases.sql");
     private final CaseStore store = new CaseStore(jpa);
 
     @After

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.amtsgang.notification.api.PostfachMessage;
 import org.amtsgang.notification.api.PostfachPage;
+import org.amtsgang.test.support.DerbyJpa;
 import org.junit.After;
 import org.junit.Test;
 
@@ -26,7 +27,7 @@ public class PostfachComponentTest {
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
     private final AtomicLong now = new AtomicLong(T0.plusSeconds(3600).toEpochMilli());
-    private final DerbyJpa jpa = new DerbyJpa();
+    private final DerbyJpa jpa = new DerbyJpa("notification", "/db/notification/V1__postfach.sql");
     private final PostfachComponent postfach = new PostfachComponent(jpa, clock(now));
 
     @After

@@ -12,6 +12,7 @@ import org.amtsgang.identity.api.PrincipalKind;
 import org.amtsgang.identity.api.TrustLevel;
 import org.amtsgang.notification.api.PostfachMessage;
 import org.amtsgang.rest.api.ProblemException;
+import org.amtsgang.test.support.DerbyJpa;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -19,7 +20,7 @@ import org.junit.Test;
 /** The resource's own part: whose messages, which parameters; access rules are rest-core's. */
 public class PostfachResourceTest {
 
-    private final DerbyJpa jpa = new DerbyJpa();
+    private final DerbyJpa jpa = new DerbyJpa("notification", "/db/notification/V1__postfach.sql");
     private final PostfachComponent postfach =
             new PostfachComponent(jpa, PostfachComponentTest.clock(new AtomicLong(1_000_000)));
     private final PostfachResource resource = new PostfachResource(postfach);

@@ -1,4 +1,4 @@
-package org.amtsgang.cases.internal.store;
+package org.amtsgang.test.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +22,8 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
 /**
- * The 'cases' persistence unit on a fresh in-memory Derby database, its schema made by the bundle's
- * own migration script: what Aries JPA gives the case area at runtime, without OSGi. Like Aries'
+ * An area's persistence unit on a fresh in-memory Derby database, its schema made by the area's own
+ * migration script: what Aries JPA gives the area at runtime, without OSGi. Like Aries'
  * resource-local template, each call is one transaction, rolled back when it throws.
  */
 public final class DerbyJpa implements JpaTemplate, AutoCloseable {
@@ -31,19 +31,24 @@ public final class DerbyJpa implements JpaTemplate, AutoCloseable {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final String name;
+    private final String script;
     private final EmbeddedDataSource dataSource;
     private final EntityManagerFactory factory;
 
-    public DerbyJpa() {
-        name = "memory:cases" + DATABASES.incrementAndGet();
+    /**
+     * @param unit the persistence unit, e.g. {@code cases}
+     * @param script the migration script on the class path, e.g. {@code /db/cases/V1__cases.sql}
+     */
+    public DerbyJpa(String unit, String script) {
+        this.script = script;
+        name = "memory:" + unit + DATABASES.incrementAndGet();
         dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName(name);
         dataSource.setCreateDatabase("create");
         migrate();
         // the races tests provoke are logged as warnings by EclipseLink, expectedly
         factory = Persistence.createEntityManagerFactory(
-                "cases",
-                Map.of("javax.persistence.nonJtaDataSource", dataSource, "eclipselink.logging.level", "SEVERE"));
+                unit, Map.of("javax.persistence.nonJtaDataSource", dataSource, "eclipselink.logging.level", "SEVERE"));
     }
 
     @Override
@@ -119,7 +124,7 @@ public final class DerbyJpa implements JpaTemplate, AutoCloseable {
 
     // the statements end with a semicolon at the end of a line, as the platform's migrator reads them
     private void migrate() {
-        try (InputStream in = DerbyJpa.class.getResourceAsStream("/db/cases/V1__cases.sql");
+        try (InputStream in = DerbyJpa.class.getResourceAsStream(script);
                 Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             for (String sql : statements(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
