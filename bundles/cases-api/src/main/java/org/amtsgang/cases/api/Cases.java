@@ -89,4 +89,15 @@ public interface Cases {
 
     /** The notice (Bescheid) of a decided case, once issued. */
     Optional<CaseDocument> notice(Caller caller, String caseId);
+
+    /**
+     * The payment area reports the case's fee paid. A case waiting for its fee then goes to review;
+     * in any other status nothing changes (a repeated report, or a case withdrawn meanwhile, whose
+     * payment staff refund). This is the one change a system actor makes, and it decides nothing.
+     *
+     * @param caseId the case
+     * @param paymentId the payment, recorded in the case's history
+     * @return the case as it is now
+     */
+    CaseView feePaid(String caseId, String paymentId);
 }

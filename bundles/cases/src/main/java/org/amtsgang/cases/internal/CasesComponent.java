@@ -39,6 +39,7 @@ import org.amtsgang.cases.internal.store.CaseStore;
 import org.amtsgang.cases.internal.store.Step;
 import org.amtsgang.catalog.api.OfficeRegistry;
 import org.amtsgang.catalog.api.ServiceCatalog;
+import org.amtsgang.catalog.api.dto.PaymentPolicy;
 import org.amtsgang.catalog.api.dto.ServiceDescriptor;
 import org.amtsgang.identity.api.AccountInfo;
 import org.amtsgang.identity.api.Accounts;
@@ -65,6 +66,9 @@ public final class CasesComponent implements Cases {
     private static final int MAX_REASON = 4000;
     private static final Set<CaseStatus> UNDECIDED =
             EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.AWAITING_PAYMENT, CaseStatus.IN_REVIEW, CaseStatus.NEEDS_INFO);
+
+    /** The actor named in the history for changes the platform makes itself. */
+    static final String SYSTEM_ACTOR = "system";
 
     private final CaseStore store;
     private final ServiceCatalog catalog;
@@ -147,7 +151,7 @@ public final class CasesComponent implements Cases {
         fresh.idempotencyKey = idempotencyKey;
         fresh.requestHash = requestHash;
         if (application.submit()) {
-            fresh.status = CaseStatus.SUBMITTED.name();
+            fresh.status = handedIn(service).name();
             fresh.submittedAt = now;
             fresh.dueAt = Views.dueAt(now, service.processingDeadlineDays());
         } else {
@@ -210,17 +214,18 @@ public final class CasesComponent implements Cases {
         requireTrustLevel(applicant, service);
         check(service, parse(c.formData), c.formData);
         long now = System.currentTimeMillis();
+        CaseStatus to = handedIn(service);
         return changed(Views.forApplicant(store.update(
                 caseId,
                 c.version,
                 e -> {
-                    e.status = CaseStatus.SUBMITTED.name();
+                    e.status = to.name();
                     e.serviceVersion = service.version(); // checked against the version offered now
                     e.feeCents = service.feeCents();
                     e.submittedAt = now;
                     e.dueAt = Views.dueAt(now, service.processingDeadlineDays());
                 },
-                new Step(applicant.subject(), "SUBMITTED", CaseStatus.DRAFT, CaseStatus.SUBMITTED, null, true),
+                new Step(applicant.subject(), "SUBMITTED", CaseStatus.DRAFT, to, null, true),
                 List.of())));
     }
 
@@ -320,7 +325,8 @@ public final class CasesComponent implements Cases {
             if (applicant && !shownToApplicant(h.action, h.fromStatus, h.toStatus)) {
                 return;
             }
-            String actor = !applicant || h.actor.equals(c.applicant) || h.actor.equals("system") ? h.actor : c.officeId;
+            String actor =
+                    !applicant || h.actor.equals(c.applicant) || h.actor.equals(SYSTEM_ACTOR) ? h.actor : c.officeId;
             // who in the office works on it is the office's business: the applicant sees the office
             String message = applicant && "ASSIGNED".equals(h.action) ? null : h.message;
             entries.add(Views.of(h, actor, message));
@@ -508,7 +514,47 @@ public final class CasesComponent implements Cases {
         return hooks.recommend(Views.of(c, true));
     }
 
+    // ---- the payment area ----
+
+    @Override
+    public CaseView feePaid(String caseId, String paymentId) {
+        CaseEntity c = load(caseId);
+        if (status(c) != CaseStatus.AWAITING_PAYMENT) {
+            return Views.of(c, true);
+        }
+        Lifecycle.check(Actor.SYSTEM, CaseStatus.AWAITING_PAYMENT, CaseStatus.IN_REVIEW);
+        return changed(Views.of(
+                store.update(
+                        caseId,
+                        c.version,
+                        e -> e.status = CaseStatus.IN_REVIEW.name(),
+                        new Step(
+                                SYSTEM_ACTOR,
+                                "FEE_PAID",
+                                CaseStatus.AWAITING_PAYMENT,
+                                CaseStatus.IN_REVIEW,
+                                "payment " + limit(paymentId, 100),
+                                true),
+                        List.of()),
+                true));
+    }
+
     // ---- rules ----
+
+    /**
+     * Where a handed-in application goes: to the office, or first to paying the fee where the
+     * service is processed only once it is paid. (SUBMITTED → AWAITING_PAYMENT is the system's move
+     * in the lifecycle; taking it at once keeps the applicant from seeing a status that lasts a
+     * millisecond.)
+     */
+    private static CaseStatus handedIn(ServiceDescriptor service) {
+        boolean payFirst = service.paymentPolicy() == PaymentPolicy.REQUIRED && service.feeCents() > 0;
+        if (payFirst) {
+            Lifecycle.check(Actor.SYSTEM, CaseStatus.SUBMITTED, CaseStatus.AWAITING_PAYMENT);
+            return CaseStatus.AWAITING_PAYMENT;
+        }
+        return CaseStatus.SUBMITTED;
+    }
 
     private CaseView changed(CaseView view) {
         outbox.wake();

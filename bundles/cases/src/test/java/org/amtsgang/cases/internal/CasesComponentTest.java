@@ -382,6 +382,36 @@ public class CasesComponentTest {
     }
 
     @Test
+    public void aServicePaidFirstWaitsForItsFeeAndOnlyThePaymentLetsTheReviewStart() {
+        String form = "{\"art\": \"einfach\", \"zustellung\": \"download\"}";
+        String id = cases.create(BERT, new NewApplication(MELDEBESCHEINIGUNG, form, true), null)
+                .view()
+                .id();
+
+        assertThat(cases.get(BERT, id).status()).isEqualTo(CaseStatus.AWAITING_PAYMENT);
+        // staff cannot start the review of an unpaid case, and a citizen cannot pay by saying so
+        assertRefused(() -> cases.assign(OLGA, id, null), Reason.CONFLICT);
+        assertThat(cases.feePaid(id, "pay-1").status()).isEqualTo(CaseStatus.IN_REVIEW);
+        // a repeated report changes nothing and writes no second step
+        assertThat(cases.feePaid(id, "pay-1").status()).isEqualTo(CaseStatus.IN_REVIEW);
+        assertThat(cases.history(BERT, id)).extracting(HistoryEntry::action).containsExactly("SUBMITTED", "FEE_PAID");
+        assertThat(cases.history(BERT, id).get(1).actor()).isEqualTo("system");
+        assertThat(cases.assign(OLGA, id, null).status()).isEqualTo(CaseStatus.IN_REVIEW);
+    }
+
+    @Test
+    public void aFeeReportedForAWithdrawnCaseDoesNotRevive() {
+        String form = "{\"art\": \"einfach\", \"zustellung\": \"download\"}";
+        String id = cases.create(BERT, new NewApplication(MELDEBESCHEINIGUNG, form, true), null)
+                .view()
+                .id();
+        cases.withdraw(BERT, id, "changed my mind");
+
+        assertThat(cases.feePaid(id, "pay-2").status()).isEqualTo(CaseStatus.WITHDRAWN);
+        assertRefused(() -> cases.feePaid("no-such-case", "pay-3"), Reason.NOT_FOUND);
+    }
+
+    @Test
     public void aServiceAskingForTheEidIsRefusedToABasicLogin() {
         String form = "{\"art\": \"einfach\", \"zustellung\": \"download\"}";
 
