@@ -48,6 +48,12 @@ public interface Payments {
     PaymentView cancel(Caller payer, String paymentId);
 
     /**
+     * How much of a payment staff may pay back now: what the service's refund rule allows for the
+     * case's outcome (withdrawn or rejected), less what was paid back already; 0 otherwise.
+     */
+    long refundable(Caller staff, String paymentId);
+
+    /**
      * Pays back part or all of a payment of a rejected or withdrawn case, as far as the service's
      * refund rule allows. {@code expectedRefundableCents} is what the caller saw as still refundable;
      * if it changed meanwhile the refund is refused as {@link PaymentException.Reason#STALE}.

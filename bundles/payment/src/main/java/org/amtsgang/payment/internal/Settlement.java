@@ -1,0 +1,268 @@
+package org.amtsgang.payment.internal;
+
+import static org.amtsgang.payment.api.PaymentException.Reason.BAD_SIGNATURE;
+import static org.amtsgang.payment.api.PaymentException.Reason.NOT_FOUND;
+import static org.amtsgang.payment.api.PaymentException.Reason.UNAVAILABLE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.amtsgang.payment.api.PaymentException;
+import org.amtsgang.payment.api.dto.PaymentState;
+import org.amtsgang.payment.api.dto.PaymentView;
+import org.amtsgang.payment.api.dto.ReconcileReport;
+import org.amtsgang.payment.api.spi.InvalidNotificationException;
+import org.amtsgang.payment.api.spi.PaymentProvider;
+import org.amtsgang.payment.api.spi.ProviderNotification;
+import org.amtsgang.payment.api.spi.ProviderOutcome;
+import org.amtsgang.payment.api.spi.ProviderStatus;
+import org.amtsgang.payment.internal.Transitions.Move;
+import org.amtsgang.payment.internal.Transitions.Verdict;
+import org.amtsgang.payment.internal.store.CaseTodoEntity;
+import org.amtsgang.payment.internal.store.PaymentEntity;
+import org.amtsgang.payment.internal.store.PaymentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies what providers say: signed notifications, answers to reconciliation, and the expiry of
+ * payments nobody finished. Every change happens under the payment's row lock together with its
+ * event, its booking and the note for the case area, so that a crash leaves all or nothing.
+ */
+final class Settlement {
+
+    static final List<String> OPEN_STATES = List.of("CREATED", "STARTED", "AUTHORISED");
+    /** Finished without money, but a provider may still confirm a late success. */
+    static final List<String> RECOVERABLE_STATES = List.of("FAILED", "EXPIRED", "CANCELLED");
+
+    private static final int BATCH = 500;
+
+    private final Logger logger = LoggerFactory.getLogger(Settlement.class);
+    private final PaymentStore store;
+    private final Providers providers;
+    private final Runnable paid;
+
+    /**
+     * @param paid told after a payment of a case waiting for its fee succeeded
+     */
+    Settlement(PaymentStore store, Providers providers, Runnable paid) {
+        this.store = store;
+        this.providers = providers;
+        this.paid = paid;
+    }
+
+    /** A notification as it arrived from a provider. */
+    PaymentView notified(String providerId, byte[] body, Map<String, String> headers) {
+        PaymentProvider provider = providers
+                .get(providerId)
+                .orElseThrow(() -> new PaymentException(
+                        UNAVAILABLE, "The payment provider '" + providerId + "' is not available; try again later."));
+        ProviderNotification n;
+        try {
+            n = provider.verify(body, headers);
+        } catch (InvalidNotificationException e) {
+            // a forged or garbled notification: worth an operator's look, and never applied
+            logger.warn("Refused a notification for provider {}: {}", providerId, e.getMessage());
+            throw new PaymentException(BAD_SIGNATURE, "The notification's signature does not verify.");
+        }
+        if (!PaymentIds.plausible(n.paymentId())) {
+            throw unknown(n.paymentId());
+        }
+        // a success after a failure counts only when the provider confirms it: ask before locking
+        Optional<ProviderStatus> truth = Optional.empty();
+        PaymentEntity before = store.find(n.paymentId()).orElseThrow(() -> unknown(n.paymentId()));
+        if (Transitions.of(PaymentState.valueOf(before.state), n.outcome(), false)
+                        .verdict()
+                == Verdict.CONFIRM_FIRST) {
+            truth = ask(provider, before);
+        }
+        Optional<ProviderStatus> confirmed = truth;
+        PaymentView now = store.change(n.paymentId(), (p, tx) -> {
+                    if (!p.provider.equals(providerId)
+                            || (p.providerRef != null && !p.providerRef.equals(n.reference()))) {
+                        logger.warn(
+                                "Provider {} notified about payment {} under a reference that is not its own",
+                                providerId,
+                                p.id);
+                        throw unknown(n.paymentId());
+                    }
+                    if (!tx.firstTime(providerId, n.eventId(), p.id, n.outcome().name())) {
+                        return Views.of(p); // a repeat: changes nothing
+                    }
+                    PaymentState current = PaymentState.valueOf(p.state);
+                    Move move = Transitions.of(current, n.outcome(), false);
+                    String source = "provider:" + providerId;
+                    if (move.verdict() == Verdict.CONFIRM_FIRST) {
+                        ProviderOutcome said =
+                                confirmed.map(ProviderStatus::outcome).orElse(null);
+                        move = said == ProviderOutcome.SUCCEEDED
+                                ? Transitions.of(current, said, true)
+                                : Move.ignore("a success after " + current + " the provider did not confirm");
+                    }
+                    if (move.verdict() == Verdict.APPLY
+                            && move.to() == PaymentState.SUCCEEDED
+                            && n.amountCents() != p.amountCents) {
+                        logger.error(
+                                "Provider {} reports payment {} paid with {} cents instead of {}; left for a person",
+                                providerId,
+                                p.id,
+                                n.amountCents(),
+                                p.amountCents);
+                        move = Move.ignore("paid amount " + n.amountCents() + " differs from " + p.amountCents);
+                    }
+                    record(p, tx, move, "NOTIFIED", source, "event " + n.eventId(), n.method());
+                    return Views.of(p);
+                })
+                .orElseThrow(() -> unknown(n.paymentId()));
+        afterCommit(now.state());
+        return now;
+    }
+
+    /** A success may have left a note for the case area: have it delivered now, not at the next poll. */
+    private void afterCommit(PaymentState state) {
+        if (state == PaymentState.SUCCEEDED) {
+            paid.run();
+        }
+    }
+
+    /** Asks the providers about unfinished payments (or one payment) and applies their answers. */
+    ReconcileReport reconcile(String paymentId, long openBefore, long recoverableSince) {
+        List<String> ids = new ArrayList<>();
+        if (paymentId != null) {
+            ids.add(paymentId);
+        } else {
+            ids.addAll(store.idsIn(OPEN_STATES, 0, openBefore, BATCH));
+            ids.addAll(store.idsIn(RECOVERABLE_STATES, recoverableSince, Long.MAX_VALUE, BATCH));
+        }
+        int changed = 0;
+        int unreachable = 0;
+        for (String id : ids) {
+            Optional<PaymentEntity> found = store.find(id);
+            if (found.isEmpty()) {
+                continue;
+            }
+            PaymentEntity p = found.get();
+            Optional<PaymentProvider> provider = providers.get(p.provider);
+            Optional<ProviderStatus> truth = provider.flatMap(pp -> ask(pp, p));
+            if (truth.isEmpty()) {
+                unreachable++;
+                continue;
+            }
+            if (applyTruth(id, p.provider, truth.get(), "RECONCILED")) {
+                changed++;
+            }
+        }
+        return new ReconcileReport(ids.size(), changed, unreachable);
+    }
+
+    /** Ends unfinished payments created before the time; a provider's late "paid" still wins. */
+    int expire(long createdBefore) {
+        int expired = 0;
+        for (String id : store.idsIn(OPEN_STATES, 0, createdBefore, BATCH)) {
+            PaymentEntity p = store.find(id).orElse(null);
+            if (p == null) {
+                continue;
+            }
+            Optional<ProviderStatus> truth = providers.get(p.provider).flatMap(pp -> ask(pp, p));
+            if (truth.isPresent() && truth.get().outcome() != ProviderOutcome.OPEN) {
+                applyTruth(id, p.provider, truth.get(), "RECONCILED");
+                continue;
+            }
+            boolean ended = store.change(id, (e, tx) -> {
+                        PaymentState current = PaymentState.valueOf(e.state);
+                        if (current.finished()) {
+                            return false;
+                        }
+                        record(
+                                e,
+                                tx,
+                                Move.apply(PaymentState.EXPIRED),
+                                "EXPIRED",
+                                "system",
+                                "not finished in time",
+                                null);
+                        return true;
+                    })
+                    .orElse(false);
+            if (ended) {
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    private boolean applyTruth(String paymentId, String providerId, ProviderStatus truth, String type) {
+        boolean changed = store.change(paymentId, (p, tx) -> {
+                    Move move = Transitions.of(PaymentState.valueOf(p.state), truth.outcome(), true);
+                    if (move.verdict() != Verdict.APPLY) {
+                        return false;
+                    }
+                    if (move.to() == PaymentState.SUCCEEDED && truth.amountCents() != p.amountCents) {
+                        logger.error(
+                                "Provider {} says payment {} was paid with {} cents instead of {}; left for a person",
+                                providerId,
+                                p.id,
+                                truth.amountCents(),
+                                p.amountCents);
+                        return false;
+                    }
+                    record(p, tx, move, type, "provider:" + providerId, "asked the provider", truth.method());
+                    return true;
+                })
+                .orElse(false);
+        if (changed) {
+            afterCommit(Transitions.target(truth.outcome()));
+        }
+        return changed;
+    }
+
+    private Optional<ProviderStatus> ask(PaymentProvider provider, PaymentEntity p) {
+        if (p.providerRef == null) {
+            return Optional.empty();
+        }
+        try {
+            return provider.status(p.providerRef);
+        } catch (RuntimeException e) {
+            logger.warn("Provider {} did not answer about payment {}: {}", provider.id(), p.id, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Writes a move (or, for an ignored one, only the event saying why) within the change. */
+    private void record(
+            PaymentEntity p, PaymentStore.Tx tx, Move move, String type, String source, String detail, String method) {
+        PaymentState from = PaymentState.valueOf(p.state);
+        if (move.verdict() != Verdict.APPLY) {
+            tx.persist(Views.event(p.id, type, from, from, source, detail + "; changed nothing: " + move.why()));
+            return;
+        }
+        long now = System.currentTimeMillis();
+        PaymentState to = move.to();
+        p.state = to.name();
+        p.updatedAt = now;
+        if (method != null && !method.isBlank()) {
+            p.method = Views.limit(method, 40);
+        }
+        if (to.finished()) {
+            p.finishedAt = now;
+            p.openCaseId = null;
+        }
+        tx.persist(Views.event(p.id, type, from, to, source, detail));
+        if (to == PaymentState.SUCCEEDED) {
+            // the booking's id is the payment's: a second success could not book it again
+            tx.persist(Views.booking(p, "P-" + p.id, p.amountCents));
+            if (p.payFirst == 1) {
+                CaseTodoEntity todo = new CaseTodoEntity();
+                todo.paymentId = p.id;
+                todo.caseId = p.caseId;
+                todo.atMillis = now;
+                tx.persist(todo);
+            }
+        }
+    }
+
+    private static PaymentException unknown(String paymentId) {
+        return new PaymentException(NOT_FOUND, "There is no payment '" + Views.limit(paymentId, 40) + "'.");
+    }
+}

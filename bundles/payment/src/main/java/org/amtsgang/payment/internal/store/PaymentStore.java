@@ -1,0 +1,331 @@
+package org.amtsgang.payment.internal.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+
+/** The payment area's tables. Every method is one transaction. */
+public final class PaymentStore {
+
+    /** States in which money arrived, whatever was paid back since. */
+    public static final List<String> PAID_STATES =
+            List.of("SUCCEEDED", "REFUND_PENDING", "PARTIALLY_REFUNDED", "REFUNDED");
+
+    private final JpaTemplate jpa;
+
+    public PaymentStore(JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
+
+    /** The outcome of storing a new payment. */
+    public record Inserted(PaymentEntity entity, boolean replayed) {}
+
+    /** Another payment of the same case is still open. */
+    public static final class OpenPaymentExists extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient PaymentEntity open;
+
+        OpenPaymentExists(PaymentEntity open) {
+            super("payment " + open.id + " is open");
+            this.open = open;
+        }
+
+        public PaymentEntity open() {
+            return open;
+        }
+    }
+
+    /**
+     * Stores a new payment with its first event, unless the payer's idempotency key was taken
+     * meanwhile (then that payment is returned for the caller to compare).
+     *
+     * @throws OpenPaymentExists if the case has an unfinished payment
+     */
+    public Inserted insert(PaymentEntity fresh, EventEntity first) {
+        try {
+            return jpa.txExpr(TransactionType.Required, em -> {
+                fresh.version = 1;
+                em.persist(fresh);
+                em.persist(first);
+                return new Inserted(fresh, false);
+            });
+        } catch (PersistenceException e) {
+            // a unique constraint let a parallel request win: the same key, or another open payment
+            if (fresh.idempotencyKey != null) {
+                Optional<PaymentEntity> winner = byKey(fresh.payer, fresh.idempotencyKey);
+                if (winner.isPresent()) {
+                    return new Inserted(winner.get(), true);
+                }
+            }
+            Optional<PaymentEntity> open = openFor(fresh.caseId);
+            if (open.isPresent()) {
+                throw new OpenPaymentExists(open.get());
+            }
+            throw e;
+        }
+    }
+
+    public Optional<PaymentEntity> find(String id) {
+        return jpa.txExpr(TransactionType.Required, em -> Optional.ofNullable(em.find(PaymentEntity.class, id)));
+    }
+
+    public Optional<PaymentEntity> byKey(String payer, String key) {
+        return jpa.txExpr(
+                TransactionType.Required,
+                em -> first(em.createQuery(
+                                "SELECT p FROM PaymentEntity p WHERE p.payer = :payer AND p.idempotencyKey = :key",
+                                PaymentEntity.class)
+                        .setParameter("payer", payer)
+                        .setParameter("key", key)));
+    }
+
+    /** The case's unfinished payment, if any. */
+    public Optional<PaymentEntity> openFor(String caseId) {
+        return jpa.txExpr(
+                TransactionType.Required,
+                em -> first(
+                        em.createQuery("SELECT p FROM PaymentEntity p WHERE p.openCaseId = :case", PaymentEntity.class)
+                                .setParameter("case", caseId)));
+    }
+
+    /** The case's payments, oldest first. */
+    public List<PaymentEntity> ofCase(String caseId) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT p FROM PaymentEntity p WHERE p.caseId = :case ORDER BY p.createdAt",
+                        PaymentEntity.class)
+                .setParameter("case", caseId)
+                .getResultList());
+    }
+
+    /** What a change sees and may add to, inside its transaction. */
+    public final class Tx {
+
+        private final EntityManager em;
+
+        Tx(EntityManager em) {
+            this.em = em;
+        }
+
+        /**
+         * Records a provider notification as applied; false if it was applied before (a repeat).
+         */
+        public boolean firstTime(String provider, String eventId, String paymentId, String outcome) {
+            String key = NotificationEntity.key(provider, eventId);
+            if (em.find(NotificationEntity.class, key) != null) {
+                return false;
+            }
+            NotificationEntity n = new NotificationEntity();
+            n.id = key;
+            n.paymentId = paymentId;
+            n.outcome = outcome;
+            n.receivedAt = System.currentTimeMillis();
+            em.persist(n);
+            return true;
+        }
+
+        public void persist(Object entity) {
+            em.persist(entity);
+        }
+
+        public Optional<RefundEntity> pendingRefund(String paymentId) {
+            return first(em.createQuery(
+                            "SELECT r FROM RefundEntity r WHERE r.paymentId = :payment AND r.succeeded = 0",
+                            RefundEntity.class)
+                    .setParameter("payment", paymentId));
+        }
+
+        public RefundEntity refund(String refundId) {
+            return em.find(RefundEntity.class, refundId);
+        }
+    }
+
+    /**
+     * Changes a payment while holding its row lock, so that parallel notifications for one payment
+     * take their turns; the change may add events, bookings and the like through {@link Tx}.
+     *
+     * @return empty if there is no such payment
+     */
+    public <T> Optional<T> change(String paymentId, BiFunction<PaymentEntity, Tx, T> change) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            PaymentEntity p = em.find(PaymentEntity.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
+            if (p == null) {
+                return Optional.empty();
+            }
+            // the fields the change set are written at commit, and the version rises with them
+            return Optional.ofNullable(change.apply(p, new Tx(em)));
+        });
+    }
+
+    public List<EventEntity> events(String paymentId) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT e FROM EventEntity e WHERE e.paymentId = :payment ORDER BY e.atMillis, e.id",
+                        EventEntity.class)
+                .setParameter("payment", paymentId)
+                .getResultList());
+    }
+
+    public List<PaymentEntity> ofPayer(String payer, int offset, int limit) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT p FROM PaymentEntity p WHERE p.payer = :payer ORDER BY p.createdAt DESC, p.id",
+                        PaymentEntity.class)
+                .setParameter("payer", payer)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList());
+    }
+
+    public long countOfPayer(String payer) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT COUNT(p) FROM PaymentEntity p WHERE p.payer = :payer", Long.class)
+                .setParameter("payer", payer)
+                .getSingleResult());
+    }
+
+    /** A search over payments; every filter may be null. */
+    public record Search(
+            String officeId,
+            String state,
+            String provider,
+            String caseId,
+            Long fromMillis,
+            Long toMillis,
+            int offset,
+            int limit) {}
+
+    public List<PaymentEntity> search(Search s) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            TypedQuery<PaymentEntity> q = em.createQuery(
+                    "SELECT p FROM PaymentEntity p" + where(s) + " ORDER BY p.createdAt DESC, p.id",
+                    PaymentEntity.class);
+            bind(q, s);
+            return q.setFirstResult(s.offset()).setMaxResults(s.limit()).getResultList();
+        });
+    }
+
+    public long count(Search s) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            TypedQuery<Long> q = em.createQuery("SELECT COUNT(p) FROM PaymentEntity p" + where(s), Long.class);
+            bind(q, s);
+            return q.getSingleResult();
+        });
+    }
+
+    private static String where(Search s) {
+        List<String> terms = new ArrayList<>();
+        if (s.officeId() != null) {
+            terms.add("p.officeId = :office");
+        }
+        if (s.state() != null) {
+            terms.add("p.state = :state");
+        }
+        if (s.provider() != null) {
+            terms.add("p.provider = :provider");
+        }
+        if (s.caseId() != null) {
+            terms.add("p.caseId = :case");
+        }
+        if (s.fromMillis() != null) {
+            terms.add("p.createdAt >= :from");
+        }
+        if (s.toMillis() != null) {
+            terms.add("p.createdAt < :to");
+        }
+        return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+    }
+
+    private static void bind(TypedQuery<?> q, Search s) {
+        if (s.officeId() != null) {
+            q.setParameter("office", s.officeId());
+        }
+        if (s.state() != null) {
+            q.setParameter("state", s.state());
+        }
+        if (s.provider() != null) {
+            q.setParameter("provider", s.provider());
+        }
+        if (s.caseId() != null) {
+            q.setParameter("case", s.caseId());
+        }
+        if (s.fromMillis() != null) {
+            q.setParameter("from", s.fromMillis());
+        }
+        if (s.toMillis() != null) {
+            q.setParameter("to", s.toMillis());
+        }
+    }
+
+    /** Ids of payments in one of the states, created in [after, before), oldest first. */
+    public List<String> idsIn(List<String> states, long createdAfter, long createdBefore, int limit) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT p.id FROM PaymentEntity p WHERE p.state IN :states AND p.createdAt >= :after"
+                                + " AND p.createdAt < :before ORDER BY p.createdAt",
+                        String.class)
+                .setParameter("states", states)
+                .setParameter("after", createdAfter)
+                .setParameter("before", createdBefore)
+                .setMaxResults(limit)
+                .getResultList());
+    }
+
+    /** Ids of payments with a refund the provider has not completed. */
+    public List<String> withPendingRefunds(int limit) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT DISTINCT r.paymentId FROM RefundEntity r WHERE r.succeeded = 0", String.class)
+                .setMaxResults(limit)
+                .getResultList());
+    }
+
+    public List<RefundEntity> refunds(String paymentId) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT r FROM RefundEntity r WHERE r.paymentId = :payment ORDER BY r.atMillis",
+                        RefundEntity.class)
+                .setParameter("payment", paymentId)
+                .getResultList());
+    }
+
+    /** The bookings of a time range, in the order booked. */
+    public List<BookingEntity> bookings(long fromMillis, long toMillis) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT b FROM BookingEntity b WHERE b.bookedAt >= :from AND b.bookedAt < :to"
+                                + " ORDER BY b.bookedAt, b.id",
+                        BookingEntity.class)
+                .setParameter("from", fromMillis)
+                .setParameter("to", toMillis)
+                .getResultList());
+    }
+
+    public long countBookings(String paymentId) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT COUNT(b) FROM BookingEntity b WHERE b.paymentId = :payment", Long.class)
+                .setParameter("payment", paymentId)
+                .getSingleResult());
+    }
+
+    /** Paid fees the case area has not been told of, oldest first. */
+    public List<CaseTodoEntity> caseTodos(int limit) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT t FROM CaseTodoEntity t ORDER BY t.atMillis", CaseTodoEntity.class)
+                .setMaxResults(limit)
+                .getResultList());
+    }
+
+    public void caseTold(String paymentId) {
+        jpa.tx(TransactionType.Required, em -> em.createQuery("DELETE FROM CaseTodoEntity t WHERE t.paymentId = :id")
+                .setParameter("id", paymentId)
+                .executeUpdate());
+    }
+
+    private static <T> Optional<T> first(TypedQuery<T> query) {
+        List<T> found = query.setMaxResults(1).getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+}
