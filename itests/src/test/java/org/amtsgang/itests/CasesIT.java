@@ -427,13 +427,20 @@ public class CasesIT extends PlatformTestSupport {
                             Map.of("art", "einfach", "zustellung", "download")));
             assertEquals(created.body(), 201, created.statusCode());
             String id = json(created).get("id").asText();
+            // the Meldebescheinigung is paid first: the office sees it once the fee arrived
+            assertEquals("AWAITING_PAYMENT", json(created).get("status").asText());
+            PaymentIT.pay(citizen, id, "success");
+            await().atMost(Duration.ofSeconds(30)).until(() -> "IN_REVIEW"
+                    .equals(json(call("GET", "/v1/cases/" + id, citizen, null))
+                            .get("status")
+                            .asText()));
 
             JsonNode recommendations =
                     json(call("GET", staffPath("buergeramt", id) + "/recommendations", caseworker, null));
             assertEquals("APPROVE", recommendations.at("/0/suggests").asText());
             assertEquals(
                     "a recommendation is never a decision",
-                    "SUBMITTED",
+                    "IN_REVIEW",
                     ok(call("GET", staffPath("buergeramt", id), caseworker, null))
                             .get("status")
                             .asText());

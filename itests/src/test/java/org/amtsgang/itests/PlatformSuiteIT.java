@@ -17,6 +17,7 @@ import org.junit.runners.Suite.SuiteClasses;
     HotDeployIT.class,
     IdentityIT.class,
     CasesIT.class,
+    PaymentIT.class,
     AccessMatrixIT.class
 })
 public class PlatformSuiteIT {}

@@ -37,6 +37,9 @@ import org.osgi.framework.BundleContext;
 public abstract class PlatformTestSupport {
 
     static final String HTTP_PORT = "amtsgang.itest.http.port";
+    /** The key the sandbox provider signs its notifications with in the tests. */
+    static final String SANDBOX_SECRET = "itest-sandbox-secret";
+
     static final String IMAP_PORT = "amtsgang.itest.imap.port";
     static final String OIDC_ISSUER = "amtsgang.itest.oidc.issuer";
     static final String HUNDESTEUER_JAR = "amtsgang.hundesteuer.jar";
@@ -83,6 +86,18 @@ public abstract class PlatformTestSupport {
                         System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
                 // the demo accounts are the suite's fixtures
                 editConfigurationFilePut("etc/org.amtsgang.identity.cfg", "demo", "true"),
+                // the sandbox provider calls back and sends payers back on the test's port
+                editConfigurationFilePut(
+                        "etc/org.amtsgang.payment.sandbox.cfg",
+                        "callbackUrl",
+                        "http://127.0.0.1:" + http + "/api/v1/payments/callbacks/sandbox"),
+                editConfigurationFilePut(
+                        "etc/org.amtsgang.payment.sandbox.cfg", "publicUrl", "http://127.0.0.1:" + http),
+                editConfigurationFilePut("etc/org.amtsgang.payment.sandbox.cfg", "secret", SANDBOX_SECRET),
+                editConfigurationFilePut(
+                        "etc/org.amtsgang.payment.cfg", "returnUrlPrefixes", "http://127.0.0.1:" + http + "/"),
+                editConfigurationFilePut(
+                        "etc/org.amtsgang.payment.cfg", "portalUrl", "http://127.0.0.1:" + http + "/portal"),
                 editConfigurationFilePut("etc/org.amtsgang.notification.smtp.cfg", "host", "127.0.0.1"),
                 editConfigurationFilePut(
                         "etc/org.amtsgang.notification.smtp.cfg", "port", String.valueOf(TestServers.smtpPort())),

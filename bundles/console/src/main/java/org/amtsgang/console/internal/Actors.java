@@ -8,4 +8,15 @@ final class Actors {
     static String console() {
         return "console:" + System.getProperty("user.name", "operator");
     }
+
+    /** The operator at the console, as the platform's services know callers. */
+    static org.amtsgang.identity.api.Caller operator() {
+        return new org.amtsgang.identity.api.Caller(
+                console(),
+                org.amtsgang.identity.api.PrincipalKind.OPERATOR,
+                "Console",
+                null,
+                org.amtsgang.identity.api.TrustLevel.SUBSTANTIAL,
+                java.util.Set.of());
+    }
 }
