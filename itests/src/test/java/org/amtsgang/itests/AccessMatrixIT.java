@@ -54,6 +54,7 @@ public class AccessMatrixIT extends PlatformTestSupport {
                         .replace("{office}", OFFICE)
                         .replace("{id}", "steueramt-hundesteuer-anmeldung")
                         .replace("{provider}", "bundid")
+                        .replace("{day}", "2026-11-27")
                         .replace("{file}", "x");
                 for (Principal principal : principals) {
                     cells++;

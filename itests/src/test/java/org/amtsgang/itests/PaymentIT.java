@@ -252,7 +252,7 @@ public class PaymentIT extends PlatformTestSupport {
                         path + "/refunds",
                         Api.token(Api.CASEWORKER_STEUERAMT),
                         Map.of("amountCents", 1000, "reason", "x", "expectedRefundableCents", 1000)),
-                404);
+                403);
         HttpResponse<String> refund = call(
                 "POST",
                 path + "/refunds",

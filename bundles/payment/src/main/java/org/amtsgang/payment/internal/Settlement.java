@@ -69,16 +69,26 @@ final class Settlement {
         if (!PaymentIds.plausible(n.paymentId())) {
             throw unknown(n.paymentId());
         }
-        // a success after a failure counts only when the provider confirms it: ask before locking
-        Optional<ProviderStatus> truth = Optional.empty();
-        PaymentEntity before = store.find(n.paymentId()).orElseThrow(() -> unknown(n.paymentId()));
-        if (Transitions.of(PaymentState.valueOf(before.state), n.outcome(), false)
-                        .verdict()
-                == Verdict.CONFIRM_FIRST) {
-            truth = ask(provider, before);
+        // a success after a failure counts only when the provider confirms it; the provider is asked
+        // outside the row lock, then the notification is applied with its answer
+        PaymentView now = apply(providerId, n, null);
+        if (now == null) {
+            PaymentEntity seen = store.find(n.paymentId()).orElseThrow(() -> unknown(n.paymentId()));
+            Optional<ProviderStatus> truth = ask(provider, seen);
+            now = apply(providerId, n, truth.map(ProviderStatus::outcome).orElse(ProviderOutcome.OPEN));
         }
-        Optional<ProviderStatus> confirmed = truth;
-        PaymentView now = store.change(n.paymentId(), (p, tx) -> {
+        afterCommit(now.state());
+        return now;
+    }
+
+    /**
+     * Applies a verified notification under the payment's row lock.
+     *
+     * @param confirmed what the provider answered when asked, or null if not asked yet
+     * @return the payment now, or null if the provider must be asked first
+     */
+    private PaymentView apply(String providerId, ProviderNotification n, ProviderOutcome confirmed) {
+        return store.change(n.paymentId(), (p, tx) -> {
                     if (!p.provider.equals(providerId)
                             || (p.providerRef != null && !p.providerRef.equals(n.reference()))) {
                         logger.warn(
@@ -87,18 +97,18 @@ final class Settlement {
                                 p.id);
                         throw unknown(n.paymentId());
                     }
-                    if (!tx.firstTime(providerId, n.eventId(), p.id, n.outcome().name())) {
-                        return Views.of(p); // a repeat: changes nothing
-                    }
                     PaymentState current = PaymentState.valueOf(p.state);
                     Move move = Transitions.of(current, n.outcome(), false);
-                    String source = "provider:" + providerId;
                     if (move.verdict() == Verdict.CONFIRM_FIRST) {
-                        ProviderOutcome said =
-                                confirmed.map(ProviderStatus::outcome).orElse(null);
-                        move = said == ProviderOutcome.SUCCEEDED
-                                ? Transitions.of(current, said, true)
+                        if (confirmed == null) {
+                            return Optional.<PaymentView>empty(); // nothing recorded: asked first, then applied again
+                        }
+                        move = confirmed == ProviderOutcome.SUCCEEDED
+                                ? Transitions.of(current, confirmed, true)
                                 : Move.ignore("a success after " + current + " the provider did not confirm");
+                    }
+                    if (!tx.firstTime(providerId, n.eventId(), p.id, n.outcome().name())) {
+                        return Optional.of(Views.of(p)); // a repeat: changes nothing
                     }
                     if (move.verdict() == Verdict.APPLY
                             && move.to() == PaymentState.SUCCEEDED
@@ -111,12 +121,11 @@ final class Settlement {
                                 p.amountCents);
                         move = Move.ignore("paid amount " + n.amountCents() + " differs from " + p.amountCents);
                     }
-                    record(p, tx, move, "NOTIFIED", source, "event " + n.eventId(), n.method());
-                    return Views.of(p);
+                    record(p, tx, move, "NOTIFIED", "provider:" + providerId, "event " + n.eventId(), n.method());
+                    return Optional.of(Views.of(p));
                 })
-                .orElseThrow(() -> unknown(n.paymentId()));
-        afterCommit(now.state());
-        return now;
+                .orElseThrow(() -> unknown(n.paymentId()))
+                .orElse(null);
     }
 
     /** A success may have left a note for the case area: have it delivered now, not at the next poll. */
