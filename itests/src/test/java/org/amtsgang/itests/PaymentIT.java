@@ -278,6 +278,58 @@ public class PaymentIT extends PlatformTestSupport {
         assertProblem(call("GET", "/v1/treasury/bookings/yesterday", Api.token(Api.OPERATOR), null), 400);
     }
 
+    @Test
+    public void aProviderComesAndGoesWithoutDisturbingThePlatform() throws Exception {
+        org.osgi.framework.Bundle sandbox = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> "org.amtsgang.payment.sandbox".equals(b.getSymbolicName()))
+                .findFirst()
+                .orElseThrow();
+        String[] c = citizenWithUnpaidCase();
+        Map<Long, String> before = platformBundlesBut(sandbox);
+        try {
+            sandbox.stop();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !get("/v1/payments/providers").body().contains("sandbox"));
+            assertProblem(
+                    call(
+                            "POST",
+                            "/v1/payments",
+                            c[0],
+                            Map.of("caseId", c[1]),
+                            "Idempotency-Key",
+                            UUID.randomUUID().toString()),
+                    503);
+            // other areas answer meanwhile, and no platform bundle was touched
+            assertEquals(200, call("GET", "/v1/cases/" + c[1], c[0], null).statusCode());
+        } finally {
+            sandbox.start();
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> get("/v1/payments/providers").body().contains("sandbox"));
+        assertEquals(
+                201,
+                call(
+                                "POST",
+                                "/v1/payments",
+                                c[0],
+                                Map.of("caseId", c[1]),
+                                "Idempotency-Key",
+                                UUID.randomUUID().toString())
+                        .statusCode());
+        assertEquals(before, platformBundlesBut(sandbox));
+    }
+
+    /** Every platform bundle's id, state and last update, except the one that comes and goes. */
+    private Map<Long, String> platformBundlesBut(org.osgi.framework.Bundle provider) {
+        Map<Long, String> bundles = new java.util.TreeMap<>();
+        for (org.osgi.framework.Bundle b : context.getBundles()) {
+            if (b.getBundleId() != provider.getBundleId() && PlatformSnapshot.isPlatform(b)) {
+                bundles.put(b.getBundleId(), b.getSymbolicName() + " " + b.getState() + " " + b.getLastModified());
+            }
+        }
+        return bundles;
+    }
+
     private static HttpResponse<String> notification(String body, String signature) {
         HttpRequest.Builder request = HttpRequest.newBuilder(api("/v1/payments/callbacks/sandbox"))
                 .timeout(Duration.ofSeconds(20))
