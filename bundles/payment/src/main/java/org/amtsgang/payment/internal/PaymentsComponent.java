@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,6 +83,11 @@ public final class PaymentsComponent implements Payments {
     private static final Set<CaseStatus> OPTIONAL_PAYABLE =
             EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.AWAITING_PAYMENT, CaseStatus.IN_REVIEW, CaseStatus.NEEDS_INFO);
 
+    /** Paid fees handed to the case area at a time, and by how many threads. */
+    private static final int CASE_BATCH = 200;
+
+    private static final int CASE_WORKERS = 3;
+
     private final Logger logger = LoggerFactory.getLogger(PaymentsComponent.class);
     private final Providers providers = new Providers();
     private final PaymentStore store;
@@ -92,6 +96,7 @@ public final class PaymentsComponent implements Payments {
     private final Settlement settlement;
     private final Refunds refunds;
     private final ScheduledExecutorService jobs;
+    private final java.util.concurrent.ExecutorService caseWorkers;
     private final AtomicBoolean caseSyncQueued = new AtomicBoolean();
     private volatile PaymentConfig config;
     private volatile ServiceRules rules;
@@ -117,6 +122,11 @@ public final class PaymentsComponent implements Payments {
             t.setDaemon(true);
             return t;
         });
+        this.caseWorkers = Executors.newFixedThreadPool(CASE_WORKERS, r -> {
+            Thread t = new Thread(r, "amtsgang-payment-cases");
+            t.setDaemon(true);
+            return t;
+        });
         jobs.scheduleWithFixedDelay(
                 this::housekeeping, 5, Math.max(5, config.reconcileIntervalSeconds()), TimeUnit.SECONDS);
         jobs.scheduleWithFixedDelay(this::tellCases, 2, 5, TimeUnit.SECONDS);
@@ -133,6 +143,8 @@ public final class PaymentsComponent implements Payments {
         // no interrupt: embedded Derby closes a connection whose thread is interrupted mid-statement
         jobs.shutdown();
         jobs.awaitTermination(30, TimeUnit.SECONDS);
+        caseWorkers.shutdown();
+        caseWorkers.awaitTermination(30, TimeUnit.SECONDS);
     }
 
     @Reference(
@@ -163,11 +175,9 @@ public final class PaymentsComponent implements Payments {
                 : request.provider();
         String returnUrl = returnUrl(request.returnUrl());
         String requestHash = hash(request.caseId(), providerId, request.method(), returnUrl);
-        if (idempotencyKey != null) {
-            Optional<PaymentEntity> earlier = store.byKey(payer.subject(), idempotencyKey);
-            if (earlier.isPresent()) {
-                return replay(earlier.get(), requestHash, idempotencyKey);
-            }
+        PaymentStore.Precheck precheck = store.precheck(payer.subject(), idempotencyKey, request.caseId());
+        if (precheck.byKey().isPresent()) {
+            return replay(precheck.byKey().get(), requestHash, idempotencyKey);
         }
         PaymentProvider provider = providers
                 .get(providerId)
@@ -182,7 +192,7 @@ public final class PaymentsComponent implements Payments {
         }
         CaseView c = caseOf(payer, request.caseId());
         boolean payFirst = payable(c);
-        for (PaymentEntity earlier : store.ofCase(c.id())) {
+        for (PaymentEntity earlier : precheck.ofCase()) {
             if (PaymentState.valueOf(earlier.state).paid()) {
                 throw new PaymentException(
                         CONFLICT, "The fee of this case is paid already (payment " + earlier.id + ").");
@@ -451,26 +461,48 @@ public final class PaymentsComponent implements Payments {
         }
     }
 
-    /** Tells the case area of paid fees; what fails is told at the next run. */
+    /**
+     * Tells the case area of paid fees, several at a time (each is a change of its case with its own
+     * notifications), until none is left; what fails is told at the next run.
+     */
     private void tellCases() {
         try {
-            for (CaseTodoEntity todo : store.caseTodos(200)) {
-                try {
-                    cases.feePaid(todo.caseId, todo.paymentId);
-                    store.caseTold(todo.paymentId);
-                } catch (CaseException e) {
-                    if (e.reason() == CaseException.Reason.NOT_FOUND) {
-                        logger.warn("Payment {} paid for case {}, which no longer exists", todo.paymentId, todo.caseId);
-                        store.caseTold(todo.paymentId);
-                    } else {
-                        logger.debug(
-                                "Case {} not told of payment {} yet: {}", todo.caseId, todo.paymentId, e.getMessage());
-                    }
+            while (true) {
+                List<CaseTodoEntity> todos = store.caseTodos(CASE_BATCH);
+                if (todos.isEmpty()) {
+                    return;
+                }
+                List<java.util.concurrent.Future<Boolean>> told = new java.util.ArrayList<>();
+                for (CaseTodoEntity todo : todos) {
+                    told.add(caseWorkers.submit(() -> tellCase(todo)));
+                }
+                int done = 0;
+                for (java.util.concurrent.Future<Boolean> f : told) {
+                    done += f.get() ? 1 : 0;
+                }
+                if (done == 0 || todos.size() < CASE_BATCH) {
+                    return; // the rest waits for the next run
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | java.util.concurrent.ExecutionException e) {
             logger.warn("Telling the case area of paid fees failed; trying again shortly", e);
         }
+    }
+
+    private boolean tellCase(CaseTodoEntity todo) {
+        try {
+            cases.feePaid(todo.caseId, todo.paymentId);
+        } catch (CaseException e) {
+            if (e.reason() != CaseException.Reason.NOT_FOUND) {
+                logger.debug("Case {} not told of payment {} yet: {}", todo.caseId, todo.paymentId, e.getMessage());
+                return false;
+            }
+            logger.warn("Payment {} paid for case {}, which no longer exists", todo.paymentId, todo.caseId);
+        }
+        store.caseTold(todo.paymentId);
+        return true;
     }
 
     // ---- treasury ----

@@ -4,7 +4,6 @@ import static org.amtsgang.payment.api.PaymentException.Reason.BAD_SIGNATURE;
 import static org.amtsgang.payment.api.PaymentException.Reason.NOT_FOUND;
 import static org.amtsgang.payment.api.PaymentException.Reason.UNAVAILABLE;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,68 +136,77 @@ final class Settlement {
 
     /** Asks the providers about unfinished payments (or one payment) and applies their answers. */
     ReconcileReport reconcile(String paymentId, long openBefore, long recoverableSince) {
-        List<String> ids = new ArrayList<>();
+        int[] counts = new int[3]; // checked, changed, unreachable
         if (paymentId != null) {
-            ids.add(paymentId);
+            reconcileOne(paymentId, counts);
         } else {
-            ids.addAll(store.idsIn(OPEN_STATES, 0, openBefore, BATCH));
-            ids.addAll(store.idsIn(RECOVERABLE_STATES, recoverableSince, Long.MAX_VALUE, BATCH));
+            forEach(OPEN_STATES, 0, openBefore, id -> reconcileOne(id, counts));
+            forEach(RECOVERABLE_STATES, recoverableSince, Long.MAX_VALUE, id -> reconcileOne(id, counts));
         }
-        int changed = 0;
-        int unreachable = 0;
-        for (String id : ids) {
-            Optional<PaymentEntity> found = store.find(id);
-            if (found.isEmpty()) {
-                continue;
-            }
-            PaymentEntity p = found.get();
-            Optional<PaymentProvider> provider = providers.get(p.provider);
-            Optional<ProviderStatus> truth = provider.flatMap(pp -> ask(pp, p));
-            if (truth.isEmpty()) {
-                unreachable++;
-                continue;
-            }
-            if (applyTruth(id, p.provider, truth.get(), "RECONCILED")) {
-                changed++;
-            }
+        return new ReconcileReport(counts[0], counts[1], counts[2]);
+    }
+
+    private void reconcileOne(String id, int[] counts) {
+        Optional<PaymentEntity> found = store.find(id);
+        if (found.isEmpty()) {
+            return;
         }
-        return new ReconcileReport(ids.size(), changed, unreachable);
+        counts[0]++;
+        PaymentEntity p = found.get();
+        Optional<ProviderStatus> truth = providers.get(p.provider).flatMap(pp -> ask(pp, p));
+        if (truth.isEmpty()) {
+            counts[2]++;
+        } else if (applyTruth(id, p.provider, truth.get(), "RECONCILED")) {
+            counts[1]++;
+        }
+    }
+
+    /**
+     * Every payment in the states and time range, page by page: a long list of real failures must
+     * not hide a newer payment whose success was lost.
+     */
+    private void forEach(
+            List<String> states, long createdAfter, long createdBefore, java.util.function.Consumer<String> work) {
+        PaymentStore.Candidate from = null;
+        while (true) {
+            List<PaymentStore.Candidate> page = store.candidates(states, createdAfter, createdBefore, from, BATCH);
+            page.forEach(c -> work.accept(c.id()));
+            if (page.size() < BATCH) {
+                return;
+            }
+            from = page.get(page.size() - 1);
+        }
     }
 
     /** Ends unfinished payments created before the time; a provider's late "paid" still wins. */
     int expire(long createdBefore) {
-        int expired = 0;
-        for (String id : store.idsIn(OPEN_STATES, 0, createdBefore, BATCH)) {
-            PaymentEntity p = store.find(id).orElse(null);
-            if (p == null) {
-                continue;
+        int[] expired = new int[1];
+        forEach(OPEN_STATES, 0, createdBefore, id -> {
+            if (expireOne(id)) {
+                expired[0]++;
             }
-            Optional<ProviderStatus> truth = providers.get(p.provider).flatMap(pp -> ask(pp, p));
-            if (truth.isPresent() && truth.get().outcome() != ProviderOutcome.OPEN) {
-                applyTruth(id, p.provider, truth.get(), "RECONCILED");
-                continue;
-            }
-            boolean ended = store.change(id, (e, tx) -> {
-                        PaymentState current = PaymentState.valueOf(e.state);
-                        if (current.finished()) {
-                            return false;
-                        }
-                        record(
-                                e,
-                                tx,
-                                Move.apply(PaymentState.EXPIRED),
-                                "EXPIRED",
-                                "system",
-                                "not finished in time",
-                                null);
-                        return true;
-                    })
-                    .orElse(false);
-            if (ended) {
-                expired++;
-            }
+        });
+        return expired[0];
+    }
+
+    private boolean expireOne(String id) {
+        PaymentEntity p = store.find(id).orElse(null);
+        if (p == null) {
+            return false;
         }
-        return expired;
+        Optional<ProviderStatus> truth = providers.get(p.provider).flatMap(pp -> ask(pp, p));
+        if (truth.isPresent() && truth.get().outcome() != ProviderOutcome.OPEN) {
+            applyTruth(id, p.provider, truth.get(), "RECONCILED");
+            return false;
+        }
+        return store.change(id, (e, tx) -> {
+                    if (PaymentState.valueOf(e.state).finished()) {
+                        return false;
+                    }
+                    record(e, tx, Move.apply(PaymentState.EXPIRED), "EXPIRED", "system", "not finished in time", null);
+                    return true;
+                })
+                .orElse(false);
     }
 
     private boolean applyTruth(String paymentId, String providerId, ProviderStatus truth, String type) {

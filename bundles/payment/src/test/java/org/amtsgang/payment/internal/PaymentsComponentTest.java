@@ -272,6 +272,31 @@ public class PaymentsComponentTest {
     }
 
     @Test
+    public void manyRealFailuresDoNotHideALostSuccessFromReconciliation() {
+        // 600 failed payments, older than the one whose success notification was lost
+        long old = System.currentTimeMillis() - 60_000;
+        for (int i = 0; i < 600; i++) {
+            jpa.execute("INSERT INTO PAYMENT_PAYMENT (ID, CASE_ID, SERVICE_ID, OFFICE_ID, PAYER, AMOUNT_CENTS, PURPOSE,"
+                    + " HAUSHALTSSTELLE, OBJEKTNUMMER, PROVIDER, PROVIDER_REF, STATE, PAY_FIRST, CREATED_AT, UPDATED_AT,"
+                    + " VERSION) VALUES ('P2026-0000-0000-" + String.format("%04d", i) + "', 'X" + i + "', '"
+                    + PAY_FIRST
+                    + "', 'buergeramt', 'anna', 1000, 'p', 'h', 'o', 'test', 'ref-none', 'FAILED', 1, " + (old + i)
+                    + ", "
+                    + (old + i) + ", 1)");
+        }
+        cases.put("C1", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
+        PaymentView p = pay("C1", null);
+        provider.settle(p.id(), ProviderOutcome.FAILED, 0);
+        notify(p, "e1", ProviderOutcome.FAILED);
+        provider.settle(p.id(), ProviderOutcome.SUCCEEDED, 1000); // its notification never arrives
+
+        var report = payments.reconcile(null);
+
+        assertThat(report.checked()).isEqualTo(601);
+        assertThat(payments.get(ANNA, p.id()).state()).isEqualTo(PaymentState.SUCCEEDED);
+    }
+
+    @Test
     public void refundsFollowTheServiceRuleAndWhatTheCallerSaw() {
         cases.put("C1", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
         PaymentView p = pay("C1", null);

@@ -97,13 +97,28 @@ public final class PaymentStore {
                                 .setParameter("case", caseId)));
     }
 
-    /** The case's payments, oldest first. */
-    public List<PaymentEntity> ofCase(String caseId) {
-        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                        "SELECT p FROM PaymentEntity p WHERE p.caseId = :case ORDER BY p.createdAt",
-                        PaymentEntity.class)
-                .setParameter("case", caseId)
-                .getResultList());
+    /** What a new payment is checked against: an earlier one under the key, and the case's payments. */
+    public record Precheck(Optional<PaymentEntity> byKey, List<PaymentEntity> ofCase) {}
+
+    /** Both lookups a new payment needs, in one transaction. */
+    public Precheck precheck(String payer, String key, String caseId) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Optional<PaymentEntity> earlier = key == null
+                    ? Optional.empty()
+                    : first(em.createQuery(
+                                    "SELECT p FROM PaymentEntity p WHERE p.payer = :payer AND p.idempotencyKey = :key",
+                                    PaymentEntity.class)
+                            .setParameter("payer", payer)
+                            .setParameter("key", key));
+            if (earlier.isPresent()) {
+                return new Precheck(earlier, List.of());
+            }
+            return new Precheck(
+                    earlier,
+                    em.createQuery("SELECT p FROM PaymentEntity p WHERE p.caseId = :case", PaymentEntity.class)
+                            .setParameter("case", caseId)
+                            .getResultList());
+        });
     }
 
     /** What a change sees and may add to, inside its transaction. */
@@ -263,17 +278,30 @@ public final class PaymentStore {
         }
     }
 
-    /** Ids of payments in one of the states, created in [after, before), oldest first. */
-    public List<String> idsIn(List<String> states, long createdAfter, long createdBefore, int limit) {
-        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                        "SELECT p.id FROM PaymentEntity p WHERE p.state IN :states AND p.createdAt >= :after"
-                                + " AND p.createdAt < :before ORDER BY p.createdAt",
-                        String.class)
+    /** A payment to look at, and where the next page of candidates starts. */
+    public record Candidate(String id, long createdAt) {}
+
+    /**
+     * Payments in one of the states created in [after, before), oldest first, from the cursor on
+     * (exclusive), so that callers page through all of them, not only the oldest.
+     */
+    public List<Candidate> candidates(
+            List<String> states, long createdAfter, long createdBefore, Candidate from, int limit) {
+        return jpa.txExpr(TransactionType.Required, em -> em
+                .createQuery(
+                        "SELECT p.id, p.createdAt FROM PaymentEntity p WHERE p.state IN :states AND p.createdAt < :before"
+                                + " AND (p.createdAt > :fromAt OR (p.createdAt = :fromAt AND p.id > :fromId))"
+                                + " ORDER BY p.createdAt, p.id",
+                        Object[].class)
                 .setParameter("states", states)
-                .setParameter("after", createdAfter)
                 .setParameter("before", createdBefore)
+                .setParameter("fromAt", from == null ? createdAfter - 1 : from.createdAt())
+                .setParameter("fromId", from == null ? "" : from.id())
                 .setMaxResults(limit)
-                .getResultList());
+                .getResultList()
+                .stream()
+                .map(row -> new Candidate((String) row[0], ((Number) row[1]).longValue()))
+                .toList());
     }
 
     /** Ids of payments with a refund the provider has not completed. */
@@ -310,12 +338,12 @@ public final class PaymentStore {
                 .getSingleResult());
     }
 
-    /** Paid fees the case area has not been told of, oldest first. */
+    /** Paid fees the case area has not been told of (in no order: each is told on its own). */
     public List<CaseTodoEntity> caseTodos(int limit) {
-        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                        "SELECT t FROM CaseTodoEntity t ORDER BY t.atMillis", CaseTodoEntity.class)
-                .setMaxResults(limit)
-                .getResultList());
+        return jpa.txExpr(
+                TransactionType.Required, em -> em.createQuery("SELECT t FROM CaseTodoEntity t", CaseTodoEntity.class)
+                        .setMaxResults(limit)
+                        .getResultList());
     }
 
     public void caseTold(String paymentId) {
