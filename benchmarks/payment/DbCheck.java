@@ -73,29 +73,78 @@ public class DbCheck {
         return ids;
     }
 
-    /** The checks of both parts that look at the whole database: what was booked. */
+    /** Payment id to {state, amount, case id}, read in one scan. */
+    static Map<String, String[]> payments(Connection c) throws SQLException {
+        Map<String, String[]> m = new HashMap<>();
+        try (Statement st = c.createStatement();
+                ResultSet r = st.executeQuery("SELECT ID, STATE, AMOUNT_CENTS, CASE_ID FROM " + P + "PAYMENT_PAYMENT")) {
+            while (r.next()) {
+                m.put(r.getString(1), new String[] {r.getString(2), Long.toString(r.getLong(3)), r.getString(4)});
+            }
+        }
+        return m;
+    }
+
+    /** Payment id to its bookings of money in: {count, cents}, read in one scan (no index by payment). */
+    static Map<String, long[]> bookingsIn(Connection c) throws SQLException {
+        Map<String, long[]> m = new HashMap<>();
+        try (Statement st = c.createStatement();
+                ResultSet r = st.executeQuery(
+                        "SELECT PAYMENT_ID, AMOUNT_CENTS FROM " + P + "PAYMENT_BOOKING WHERE AMOUNT_CENTS > 0")) {
+            while (r.next()) {
+                long[] b = m.computeIfAbsent(r.getString(1), k -> new long[2]);
+                b[0]++;
+                b[1] += r.getLong(2);
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The checks of both parts that look at the whole database: what was booked. Computed in memory
+     * from one scan of each table: correlated subqueries over unindexed columns take Derby minutes.
+     */
     static Map<String, Long> bookings(Connection c) throws SQLException {
+        Map<String, String[]> payments = payments(c);
+        Map<String, long[]> booked = bookingsIn(c);
         Map<String, Long> m = new TreeMap<>();
-        m.put("payments", single(c, "SELECT COUNT(*) FROM " + P + "PAYMENT_PAYMENT"));
-        m.put("bookings_in", single(c, "SELECT COUNT(*) FROM " + P + "PAYMENT_BOOKING WHERE AMOUNT_CENTS > 0"));
-        m.put("booked_cents", single(c, "SELECT COALESCE(SUM(AMOUNT_CENTS), 0) FROM " + P + "PAYMENT_BOOKING WHERE AMOUNT_CENTS > 0"));
-        m.put("payments_booked_twice", single(c, "SELECT COUNT(*) FROM (SELECT PAYMENT_ID FROM " + P
-                + "PAYMENT_BOOKING WHERE AMOUNT_CENTS > 0 GROUP BY PAYMENT_ID HAVING COUNT(*) > 1) t"));
-        m.put("cases_booked_twice", single(c, "SELECT COUNT(*) FROM (SELECT CASE_ID FROM " + P
-                + "PAYMENT_BOOKING WHERE AMOUNT_CENTS > 0 GROUP BY CASE_ID HAVING COUNT(*) > 1) t"));
-        m.put("cases_paid_twice", single(c, "SELECT COUNT(*) FROM (SELECT CASE_ID FROM " + P
-                + "PAYMENT_PAYMENT WHERE STATE = 'SUCCEEDED' GROUP BY CASE_ID HAVING COUNT(*) > 1) t"));
-        m.put("succeeded_without_booking", single(c, "SELECT COUNT(*) FROM " + P + "PAYMENT_PAYMENT p WHERE p.STATE = 'SUCCEEDED'"
-                + " AND NOT EXISTS (SELECT 1 FROM " + P + "PAYMENT_BOOKING b WHERE b.PAYMENT_ID = p.ID AND b.AMOUNT_CENTS > 0)"));
-        m.put("booked_not_succeeded", single(c, "SELECT COUNT(*) FROM " + P + "PAYMENT_PAYMENT p WHERE p.STATE <> 'SUCCEEDED'"
-                + " AND EXISTS (SELECT 1 FROM " + P + "PAYMENT_BOOKING b WHERE b.PAYMENT_ID = p.ID AND b.AMOUNT_CENTS > 0)"));
-        m.put("booking_amount_differs", single(c, "SELECT COUNT(*) FROM " + P + "PAYMENT_BOOKING b JOIN " + P
-                + "PAYMENT_PAYMENT p ON p.ID = b.PAYMENT_ID WHERE b.AMOUNT_CENTS > 0 AND b.AMOUNT_CENTS <> p.AMOUNT_CENTS"));
+        m.put("payments", (long) payments.size());
+        m.put("bookings_in", booked.values().stream().mapToLong(b -> b[0]).sum());
+        m.put("booked_cents", booked.values().stream().mapToLong(b -> b[1]).sum());
+        m.put("payments_booked_twice", booked.values().stream().filter(b -> b[0] > 1).count());
+        Map<String, Long> bookedPerCase = new HashMap<>();
+        Map<String, Long> paidPerCase = new HashMap<>();
+        long succeededWithout = 0, bookedNotSucceeded = 0, amountDiffers = 0;
+        for (Map.Entry<String, String[]> p : payments.entrySet()) {
+            long[] b = booked.get(p.getKey());
+            boolean succeeded = p.getValue()[0].equals("SUCCEEDED");
+            if (succeeded) {
+                paidPerCase.merge(p.getValue()[2], 1L, Long::sum);
+            }
+            if (b == null) {
+                succeededWithout += succeeded ? 1 : 0;
+                continue;
+            }
+            bookedPerCase.merge(p.getValue()[2], b[0], Long::sum);
+            bookedNotSucceeded += succeeded ? 0 : 1;
+            amountDiffers += b[1] != b[0] * Long.parseLong(p.getValue()[1]) ? 1 : 0;
+        }
+        m.put("cases_booked_twice", bookedPerCase.values().stream().filter(n -> n > 1).count());
+        m.put("cases_paid_twice", paidPerCase.values().stream().filter(n -> n > 1).count());
+        m.put("succeeded_without_booking", succeededWithout);
+        m.put("booked_not_succeeded", bookedNotSucceeded);
+        m.put("booking_amount_differs", amountDiffers);
         m.put("notifications", single(c, "SELECT COUNT(*) FROM " + P + "PAYMENT_NOTIFICATION"));
         m.put("case_todo_left", single(c, "SELECT COUNT(*) FROM " + P + "PAYMENT_CASE_TODO"));
         // a paid fee lets the case's review start: cases still waiting although their fee is paid
-        m.put("paid_cases_still_awaiting", single(c, "SELECT COUNT(*) FROM " + C + "CASES_CASE k WHERE k.STATUS = 'AWAITING_PAYMENT'"
-                + " AND EXISTS (SELECT 1 FROM " + P + "PAYMENT_PAYMENT p WHERE p.CASE_ID = k.ID AND p.STATE = 'SUCCEEDED')"));
+        long stillAwaiting = 0;
+        try (Statement st = c.createStatement();
+                ResultSet r = st.executeQuery("SELECT ID FROM " + C + "CASES_CASE WHERE STATUS = 'AWAITING_PAYMENT'")) {
+            while (r.next()) {
+                stillAwaiting += paidPerCase.containsKey(r.getString(1)) ? 1 : 0;
+            }
+        }
+        m.put("paid_cases_still_awaiting", stillAwaiting);
         m.put("forged_applied", single(c, "SELECT COUNT(*) FROM " + P + "PAYMENT_NOTIFICATION WHERE ID LIKE 'sandbox:f0f0f0f0-%'"));
         return m;
     }
@@ -104,36 +153,33 @@ public class DbCheck {
         long found = 0, succeeded = 0, oneBooking = 0, noBooking = 0, more = 0;
         Map<String, Long> states = new TreeMap<>();
         List<String> examples = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT p.STATE, (SELECT COUNT(*) FROM " + P
-                + "PAYMENT_BOOKING b WHERE b.PAYMENT_ID = p.ID AND b.AMOUNT_CENTS > 0) FROM " + P + "PAYMENT_PAYMENT p WHERE p.ID = ?")) {
-            for (String id : listed.keySet()) {
-                p.setString(1, id);
-                try (ResultSet r = p.executeQuery()) {
-                    if (!r.next()) {
-                        if (examples.size() < 5) {
-                            examples.add("missing: " + id);
-                        }
-                        continue;
-                    }
-                    found++;
-                    String state = r.getString(1);
-                    long b = r.getLong(2);
-                    states.merge(state, 1L, Long::sum);
-                    if (state.equals("SUCCEEDED")) {
-                        succeeded++;
-                    } else if (examples.size() < 5) {
-                        examples.add(id + " is " + state);
-                    }
-                    if (b == 1) {
-                        oneBooking++;
-                    } else if (b == 0) {
-                        noBooking++;
-                    } else {
-                        more++;
-                        if (examples.size() < 5) {
-                            examples.add(id + " has " + b + " bookings");
-                        }
-                    }
+        Map<String, String[]> payments = payments(c);
+        Map<String, long[]> booked = bookingsIn(c);
+        for (String id : listed.keySet()) {
+            String[] p = payments.get(id);
+            if (p == null) {
+                if (examples.size() < 5) {
+                    examples.add("missing: " + id);
+                }
+                continue;
+            }
+            found++;
+            String state = p[0];
+            long b = booked.containsKey(id) ? booked.get(id)[0] : 0;
+            states.merge(state, 1L, Long::sum);
+            if (state.equals("SUCCEEDED")) {
+                succeeded++;
+            } else if (examples.size() < 5) {
+                examples.add(id + " is " + state);
+            }
+            if (b == 1) {
+                oneBooking++;
+            } else if (b == 0) {
+                noBooking++;
+            } else {
+                more++;
+                if (examples.size() < 5) {
+                    examples.add(id + " has " + b + " bookings");
                 }
             }
         }

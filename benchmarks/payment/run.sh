@@ -195,7 +195,9 @@ run_wrk_list() { # mode items from count tag [env...]
         fi
         n=0
         for f in "$out".progress-*; do
-            [[ -s $f ]] && n=$((n + $(cat "$f" 2>/dev/null || echo 0)))
+            # the file may be rewritten while it is read: an empty read counts as 0
+            v=$(cat "$f" 2>/dev/null || true)
+            [[ $v =~ ^[0-9]+$ ]] && n=$((n + v))
         done
         if ((n == last)); then
             still=$((still + 1))
