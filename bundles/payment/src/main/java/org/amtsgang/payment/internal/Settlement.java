@@ -70,14 +70,27 @@ final class Settlement {
         }
         // a success after a failure counts only when the provider confirms it; the provider is asked
         // outside the row lock, then the notification is applied with its answer
-        PaymentView now = apply(providerId, n, null);
+        PaymentView now = applyOnce(providerId, n, null);
         if (now == null) {
             PaymentEntity seen = store.find(n.paymentId()).orElseThrow(() -> unknown(n.paymentId()));
             Optional<ProviderStatus> truth = ask(provider, seen);
-            now = apply(providerId, n, truth.map(ProviderStatus::outcome).orElse(ProviderOutcome.OPEN));
+            now = applyOnce(providerId, n, truth.map(ProviderStatus::outcome).orElse(ProviderOutcome.OPEN));
         }
         afterCommit(now.state());
         return now;
+    }
+
+    /**
+     * Applies a notification; if a parallel delivery of the same event won a unique key first, the
+     * second attempt finds it recorded and answers it as the repeat it is.
+     */
+    private PaymentView applyOnce(String providerId, ProviderNotification n, ProviderOutcome confirmed) {
+        try {
+            return apply(providerId, n, confirmed);
+        } catch (javax.persistence.PersistenceException raced) {
+            logger.debug("Notification {} raced a parallel delivery; applying it again", n.eventId(), raced);
+            return apply(providerId, n, confirmed);
+        }
     }
 
     /**

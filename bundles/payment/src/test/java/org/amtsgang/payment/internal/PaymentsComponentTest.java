@@ -207,6 +207,35 @@ public class PaymentsComponentTest {
     }
 
     @Test
+    public void oneNotificationDeliveredEightTimesAtOnceIsAppliedOnce() throws Exception {
+        cases.put("C1", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
+        PaymentView p = pay("C1", null);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<PaymentView>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                // the same event, and a second event saying the same, each four times
+                String event = i % 2 == 0 ? "e1" : "e2";
+                all.add(pool.submit(() -> {
+                    start.await();
+                    return notify(p, event, ProviderOutcome.SUCCEEDED);
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<PaymentView> f : all) {
+                assertThat(f.get().state()).isEqualTo(PaymentState.SUCCEEDED);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jpa.count("SELECT COUNT(*) FROM PAYMENT_BOOKING")).isEqualTo(1);
+        assertThat(jpa.count("SELECT COUNT(*) FROM PAYMENT_NOTIFICATION")).isEqualTo(2);
+        assertThat(jpa.count("SELECT COUNT(*) FROM PAYMENT_EVENT WHERE TYPE = 'NOTIFIED' AND FROM_STATE <> TO_STATE"))
+                .isEqualTo(1);
+    }
+
+    @Test
     public void lateAndReorderedNotificationsNeverMoveAPaymentBack() {
         cases.put("C1", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
         PaymentView p = pay("C1", null);
