@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -286,6 +287,21 @@ public class PaymentIT extends PlatformTestSupport {
                 .orElseThrow();
         String[] c = citizenWithUnpaidCase();
         Map<Long, String> before = platformBundlesBut(sandbox);
+        List<String> failures;
+        try (EndpointPoller poller = new EndpointPoller(List.of("/v1/services", "/v1/payments/providers"))) {
+            for (int cycle = 0; cycle < 2; cycle++) {
+                sandbox.stop();
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> !get("/v1/payments/providers").body().contains("sandbox"));
+                sandbox.start();
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> get("/v1/payments/providers").body().contains("sandbox"));
+            }
+            poller.close();
+            failures = poller.failures();
+            assertTrue("the poller kept asking: " + poller.requests(), poller.requests() > 20);
+        }
+        assertEquals("failed requests while the provider came and went", List.of(), failures);
         try {
             sandbox.stop();
             await().atMost(Duration.ofSeconds(10))
