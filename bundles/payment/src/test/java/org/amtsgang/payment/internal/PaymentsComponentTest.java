@@ -107,7 +107,8 @@ public class PaymentsComponentTest {
         waitFor(() -> cases.feePaid.size() == 1);
         assertThat(cases.feePaid).containsExactly("C1/" + started.id());
         assertThat(cases.byId.get("C1").status()).isEqualTo(CaseStatus.IN_REVIEW);
-        assertThat(jpa.count("SELECT COUNT(*) FROM PAYMENT_CASE_TODO")).isZero();
+        // the note for the case area is removed right after the case was told
+        waitFor(() -> jpa.count("SELECT COUNT(*) FROM PAYMENT_CASE_TODO") == 0);
     }
 
     @Test
