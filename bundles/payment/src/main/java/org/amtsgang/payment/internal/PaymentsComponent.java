@@ -127,8 +127,10 @@ public final class PaymentsComponent implements Payments {
             t.setDaemon(true);
             return t;
         });
-        jobs.scheduleWithFixedDelay(
-                this::housekeeping, 5, Math.max(5, config.reconcileIntervalSeconds()), TimeUnit.SECONDS);
+        // the first run after a start comes within a minute (sooner with a shorter interval), so that
+        // what a crash left open is looked at soon, but not while the platform is still booting
+        long interval = Math.max(5, config.reconcileIntervalSeconds());
+        jobs.scheduleWithFixedDelay(this::housekeeping, Math.min(interval, 60), interval, TimeUnit.SECONDS);
         jobs.scheduleWithFixedDelay(this::tellCases, 2, 5, TimeUnit.SECONDS);
     }
 

@@ -46,6 +46,9 @@ public class PaymentsComponentTest {
             "test",
             "reconcileAfterSeconds",
             0,
+            // no reconciliation in the background: the tests run it when they mean to
+            "reconcileIntervalSeconds",
+            3600,
             "bookings",
             new String[] {PAY_FIRST + "=1.02.01.432100|MB-001"},
             "refundRules",
