@@ -193,7 +193,10 @@ public final class PaymentsComponent implements Payments {
                             + request.method() + "'.");
         }
         CaseView c = caseOf(payer, request.caseId());
-        boolean payFirst = payable(c);
+        ServiceDescriptor service = catalog.service(c.serviceId())
+                .orElseThrow(() -> new PaymentException(
+                        CONFLICT, "The service '" + c.serviceId() + "' is not offered online (any more)."));
+        boolean payFirst = payable(c, service.paymentPolicy());
         for (PaymentEntity earlier : precheck.ofCase()) {
             if (PaymentState.valueOf(earlier.state).paid()) {
                 throw new PaymentException(
@@ -212,7 +215,7 @@ public final class PaymentsComponent implements Payments {
         p.officeId = c.officeId();
         p.payer = payer.subject();
         p.amountCents = c.feeCents();
-        p.purpose = purpose(c, p.id);
+        p.purpose = purpose(c, service, p.id);
         p.haushaltsstelle = booking.haushaltsstelle();
         p.objektnummer = booking.objektnummer();
         p.provider = providerId;
@@ -268,14 +271,10 @@ public final class PaymentsComponent implements Payments {
     }
 
     /** Whether the case's fee can be paid now; true if the case waits for it. */
-    private boolean payable(CaseView c) {
+    private static boolean payable(CaseView c, PaymentPolicy policy) {
         if (c.feeCents() <= 0) {
             throw new PaymentException(CONFLICT, "This case has no fee to pay.");
         }
-        ServiceDescriptor service = catalog.service(c.serviceId())
-                .orElseThrow(() -> new PaymentException(
-                        CONFLICT, "The service '" + c.serviceId() + "' is not offered online (any more)."));
-        PaymentPolicy policy = service.paymentPolicy();
         boolean approved = c.decision() != null
                 && c.decision().kind() == DecisionKind.APPROVE
                 && (c.status() == CaseStatus.APPROVED || c.status() == CaseStatus.CLOSED);
@@ -305,8 +304,8 @@ public final class PaymentsComponent implements Payments {
         };
     }
 
-    private String purpose(CaseView c, String paymentId) {
-        String title = catalog.service(c.serviceId()).map(s -> s.title().de()).orElse(c.serviceId());
+    private static String purpose(CaseView c, ServiceDescriptor service, String paymentId) {
+        String title = service.title().de();
         // SEPA remittance information holds 140 characters; the ids come first so they survive cuts
         return Views.limit(paymentId + " " + c.id() + " " + title, 140);
     }

@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
  */
 final class Settlement {
 
-    static final List<String> OPEN_STATES = List.of("CREATED", "STARTED", "AUTHORISED");
+    /** Not finished yet. */
+    static final List<String> OPEN_STATES = states(s -> !s.finished());
     /** Finished without money, but a provider may still confirm a late success. */
-    static final List<String> RECOVERABLE_STATES = List.of("FAILED", "EXPIRED", "CANCELLED");
+    static final List<String> RECOVERABLE_STATES = states(s -> s.finished() && !s.paid());
 
     private static final int BATCH = 500;
 
@@ -290,6 +291,14 @@ final class Settlement {
                 tx.persist(todo);
             }
         }
+    }
+
+    /** The names of the states that pass, as the store queries them: derived, never listed twice. */
+    private static List<String> states(java.util.function.Predicate<PaymentState> which) {
+        return java.util.Arrays.stream(PaymentState.values())
+                .filter(which)
+                .map(Enum::name)
+                .toList();
     }
 
     private static PaymentException unknown(String paymentId) {

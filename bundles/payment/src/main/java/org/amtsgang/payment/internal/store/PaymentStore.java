@@ -14,10 +14,6 @@ import org.apache.aries.jpa.template.TransactionType;
 /** The payment area's tables. Every method is one transaction. */
 public final class PaymentStore {
 
-    /** States in which money arrived, whatever was paid back since. */
-    public static final List<String> PAID_STATES =
-            List.of("SUCCEEDED", "REFUND_PENDING", "PARTIALLY_REFUNDED", "REFUNDED");
-
     private final JpaTemplate jpa;
 
     public PaymentStore(JpaTemplate jpa) {
@@ -79,13 +75,15 @@ public final class PaymentStore {
     }
 
     public Optional<PaymentEntity> byKey(String payer, String key) {
-        return jpa.txExpr(
-                TransactionType.Required,
-                em -> first(em.createQuery(
-                                "SELECT p FROM PaymentEntity p WHERE p.payer = :payer AND p.idempotencyKey = :key",
-                                PaymentEntity.class)
-                        .setParameter("payer", payer)
-                        .setParameter("key", key)));
+        return jpa.txExpr(TransactionType.Required, em -> byKey(em, payer, key));
+    }
+
+    private static Optional<PaymentEntity> byKey(EntityManager em, String payer, String key) {
+        return first(em.createQuery(
+                        "SELECT p FROM PaymentEntity p WHERE p.payer = :payer AND p.idempotencyKey = :key",
+                        PaymentEntity.class)
+                .setParameter("payer", payer)
+                .setParameter("key", key));
     }
 
     /** The case's unfinished payment, if any. */
@@ -103,13 +101,7 @@ public final class PaymentStore {
     /** Both lookups a new payment needs, in one transaction. */
     public Precheck precheck(String payer, String key, String caseId) {
         return jpa.txExpr(TransactionType.Required, em -> {
-            Optional<PaymentEntity> earlier = key == null
-                    ? Optional.empty()
-                    : first(em.createQuery(
-                                    "SELECT p FROM PaymentEntity p WHERE p.payer = :payer AND p.idempotencyKey = :key",
-                                    PaymentEntity.class)
-                            .setParameter("payer", payer)
-                            .setParameter("key", key));
+            Optional<PaymentEntity> earlier = key == null ? Optional.empty() : byKey(em, payer, key);
             if (earlier.isPresent()) {
                 return new Precheck(earlier, List.of());
             }
@@ -329,13 +321,6 @@ public final class PaymentStore {
                 .setParameter("from", fromMillis)
                 .setParameter("to", toMillis)
                 .getResultList());
-    }
-
-    public long countBookings(String paymentId) {
-        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                        "SELECT COUNT(b) FROM BookingEntity b WHERE b.paymentId = :payment", Long.class)
-                .setParameter("payment", paymentId)
-                .getSingleResult());
     }
 
     /** Paid fees the case area has not been told of (in no order: each is told on its own). */
