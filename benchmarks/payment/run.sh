@@ -243,6 +243,20 @@ platform_cpu() { # after measure_end: the platform's CPU over the measured stret
         'BEGIN {printf "%.0f", (t1 > t0 && k1 >= k0) ? 100 * (k1 - k0) / hz / ((t1 - t0) / 1000) / n : 0}'
 }
 
+record_round() { # prefix what status count: the last wrk run's figures into <prefix>_RPS, _P50, _P95,
+    # _P99 and _BAD; its line for the log into ROUND_NOTE
+    local -n rps_=$1_RPS p50_=$1_P50 p95_=$1_P95 p99_=$1_P99 bad_=$1_BAD
+    local line=$WRK_LINE pcpu bad
+    pcpu=$(platform_cpu)
+    rps_+=("$(rps_of "$line")")
+    p50_+=("$(ms_of "$(kv "$line" p50_us)")")
+    p95_+=("$(ms_of "$(kv "$line" p95_us)")")
+    p99_+=("$(ms_of "$(kv "$line" p99_us)")")
+    bad=$(($4 - $(kv "$line" "s$3") + $(sock_errors "$line")))
+    bad_+=("$bad")
+    ROUND_NOTE="$2 $(thousands "${rps_[-1]}")/s ($(kv "$line" requests) answers in $(fmt_s $(($(kv "$line" duration_us) / 1000)))), $(lat_note "$line"); $(statuses_note "$line"); not $3: $bad${WRK_FIRST_ERROR:+ (first: $WRK_FIRST_ERROR)}; the platform's CPU $pcpu %, other processes' $FOREIGN %"
+}
+
 baseline() { # sets B_RPS, B_P99, B_NOTE
     run_wrk "$BASELINE_SECONDS" "$CONNECTIONS" "$ROOT/benchmarks/cases/wrk-get.lua" "$BASE$BASELINE_PATH"
     B_RPS=$(rps_of "$WRK_LINE")
@@ -301,15 +315,8 @@ if ((DO_CREATE || DO_CALLBACK)); then
                 fresh_tokens "$D"
                 run_wrk_list create "$ITEMS" "$FROM" "$n" "cr$r" BENCH_TOKENS="$D/tokens.txt" BENCH_KEY_PREFIX="bench-$$-cr$r"
                 FROM=$((FROM + n))
-                line=$WRK_LINE
-                pcpu=$(platform_cpu)
-                CR_RPS+=("$(rps_of "$line")")
-                CR_P50+=("$(ms_of "$(kv "$line" p50_us)")")
-                CR_P95+=("$(ms_of "$(kv "$line" p95_us)")")
-                CR_P99+=("$(ms_of "$(kv "$line" p99_us)")")
-                bad=$((n - $(kv "$line" s201) + $(sock_errors "$line")))
-                CR_BAD+=("$bad")
-                cr_note="create $(thousands "${CR_RPS[-1]}")/s ($(kv "$line" requests) answers in $(fmt_s $(($(kv "$line" duration_us) / 1000)))), $(lat_note "$line"); $(statuses_note "$line"); not 201: $bad${WRK_FIRST_ERROR:+ (first: $WRK_FIRST_ERROR)}; the platform's CPU $pcpu %, other processes' $FOREIGN %"
+                record_round CR create 201 "$n"
+                cr_note=$ROUND_NOTE
             else
                 baseline
                 CR_BASE+=("$B_RPS")
@@ -362,15 +369,8 @@ if ((DO_CREATE || DO_CALLBACK)); then
             for which in $order; do
                 if [[ $which == callback ]]; then
                     run_wrk_list callback "$D/callbacks-$r.txt" 0 "$cnt" "cb$r" BENCH_SECRET="$SECRET"
-                    line=$WRK_LINE
-                    pcpu=$(platform_cpu)
-                    CB_RPS+=("$(rps_of "$line")")
-                    CB_P50+=("$(ms_of "$(kv "$line" p50_us)")")
-                    CB_P95+=("$(ms_of "$(kv "$line" p95_us)")")
-                    CB_P99+=("$(ms_of "$(kv "$line" p99_us)")")
-                    bad=$((cnt - $(kv "$line" s204) + $(sock_errors "$line")))
-                    CB_BAD+=("$bad")
-                    cb_note="notifications $(thousands "${CB_RPS[-1]}")/s ($(kv "$line" requests) answers in $(fmt_s $(($(kv "$line" duration_us) / 1000)))), $(lat_note "$line"); $(statuses_note "$line"); not 204: $bad${WRK_FIRST_ERROR:+ (first: $WRK_FIRST_ERROR)}; the platform's CPU $pcpu %, other processes' $FOREIGN %"
+                    record_round CB notifications 204 "$cnt"
+                    cb_note=$ROUND_NOTE
                 else
                     baseline
                     CB_BASE+=("$B_RPS")
