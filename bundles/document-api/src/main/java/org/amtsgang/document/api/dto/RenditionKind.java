@@ -1,0 +1,7 @@
+package org.amtsgang.document.api.dto;
+
+/** What may be derived from an original and kept apart from it. */
+public enum RenditionKind {
+    /** The recognised text, UTF-8, pages separated by form feeds. */
+    OCR_TEXT
+}

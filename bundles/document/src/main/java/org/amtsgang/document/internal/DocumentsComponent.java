@@ -1,0 +1,594 @@
+package org.amtsgang.document.internal;
+
+import static org.amtsgang.document.api.DocumentException.Reason.BAD_REQUEST;
+import static org.amtsgang.document.api.DocumentException.Reason.CONFLICT;
+import static org.amtsgang.document.api.DocumentException.Reason.DAMAGED;
+import static org.amtsgang.document.api.DocumentException.Reason.FORBIDDEN;
+import static org.amtsgang.document.api.DocumentException.Reason.NOT_FOUND;
+import static org.amtsgang.document.api.DocumentException.Reason.STALE;
+import static org.amtsgang.document.api.DocumentException.Reason.TOO_LARGE;
+import static org.amtsgang.document.api.DocumentException.Reason.UNAVAILABLE;
+import static org.amtsgang.document.api.DocumentException.Reason.UNSUPPORTED_TYPE;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.amtsgang.cases.api.CaseException;
+import org.amtsgang.cases.api.Cases;
+import org.amtsgang.cases.api.dto.CaseView;
+import org.amtsgang.document.api.DocumentException;
+import org.amtsgang.document.api.Documents;
+import org.amtsgang.document.api.dto.Confidentiality;
+import org.amtsgang.document.api.dto.Content;
+import org.amtsgang.document.api.dto.DocumentPage;
+import org.amtsgang.document.api.dto.DocumentQuery;
+import org.amtsgang.document.api.dto.DocumentView;
+import org.amtsgang.document.api.dto.GrantView;
+import org.amtsgang.document.api.dto.NewDocument;
+import org.amtsgang.document.api.dto.OcrStatus;
+import org.amtsgang.document.api.dto.RenditionKind;
+import org.amtsgang.document.api.dto.RetentionDue;
+import org.amtsgang.document.api.dto.RetentionRule;
+import org.amtsgang.document.api.dto.SearchPage;
+import org.amtsgang.document.api.dto.SearchQuery;
+import org.amtsgang.document.api.dto.VersionView;
+import org.amtsgang.document.api.spi.DocumentIndex;
+import org.amtsgang.document.api.spi.IndexHits;
+import org.amtsgang.document.api.spi.IndexQuery;
+import org.amtsgang.document.internal.content.ContentRefused;
+import org.amtsgang.document.internal.content.ContentStore;
+import org.amtsgang.document.internal.content.FileNames;
+import org.amtsgang.document.internal.content.Inspector;
+import org.amtsgang.document.internal.content.Staged;
+import org.amtsgang.document.internal.index.Indexer;
+import org.amtsgang.document.internal.ocr.OcrWorkers;
+import org.amtsgang.document.internal.ocr.Tesseract;
+import org.amtsgang.document.internal.store.DeletionEntity;
+import org.amtsgang.document.internal.store.DocumentEntity;
+import org.amtsgang.document.internal.store.DocumentStore;
+import org.amtsgang.document.internal.store.GrantEntity;
+import org.amtsgang.document.internal.store.RenditionEntity;
+import org.amtsgang.document.internal.store.VersionEntity;
+import org.amtsgang.identity.api.Caller;
+import org.amtsgang.identity.api.PrincipalKind;
+import org.amtsgang.identity.api.Role;
+import org.amtsgang.persistence.api.SchemaMigrations;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shared document store: metadata and versions in the database, content on disk once per
+ * checksum, OCR in a bounded pool, search through the index service (its own bundle, optional: the
+ * store works without it, and its outbox waits).
+ */
+@Component(service = Documents.class, configurationPid = DocumentConfig.PID)
+@Designate(ocd = DocumentConfig.class)
+public final class DocumentsComponent implements Documents {
+
+    static final ZoneId CITY_TIME = ZoneId.of("Europe/Berlin");
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final int MAX_SEARCH_DEPTH = 10_000;
+    private static final Duration MAX_GRANT = Duration.ofDays(366);
+    private static final Duration SWEEP_AGE = Duration.ofHours(1);
+
+    private final Logger logger = LoggerFactory.getLogger(DocumentsComponent.class);
+    private final DocumentConfig config;
+    private final DocumentStore store;
+    private final ContentStore content;
+    private final Inspector inspector;
+    private final Cases cases;
+    private final Indexer indexer;
+    private final OcrWorkers ocr;
+    private final ScheduledExecutorService jobs;
+
+    @Activate
+    public DocumentsComponent(
+            BundleContext context,
+            DocumentConfig config,
+            @Reference(target = "(osgi.unit.name=document)") JpaTemplate jpa,
+            @Reference SchemaMigrations migrations,
+            @Reference Cases cases) {
+        migrations.migrate("document", context.getBundle());
+        this.config = config;
+        this.cases = cases;
+        this.store = new DocumentStore(jpa);
+        this.content = new ContentStore(directory(config));
+        this.inspector = new Inspector(
+                new Inspector.Limits(config.maxPixels(), config.maxPages(), config.maxPageContentBytes()));
+        this.indexer = new Indexer(store, content, Access::documentKeys, Views::fields);
+        this.ocr = new OcrWorkers(
+                store,
+                content,
+                new Tesseract(new Tesseract.Settings(
+                        config.tesseract(), config.ocrLanguages(), config.ocrDpi(), config.ocrTimeoutSeconds())),
+                config.ocrWorkers(),
+                content.root().resolve("tmp"),
+                indexer::wake);
+        this.jobs = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "amtsgang-document-jobs");
+            t.setDaemon(true);
+            return t;
+        });
+        ocr.start();
+        // the outbox is replayed on every change; the timer only retries after a failure
+        jobs.scheduleWithFixedDelay(indexer::wake, 30, 30, TimeUnit.SECONDS);
+        jobs.scheduleWithFixedDelay(this::sweep, 10, 360, TimeUnit.MINUTES);
+        logger.info("Document store at {}", content.root());
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        jobs.shutdown();
+        ocr.stop();
+        indexer.stop();
+        jobs.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindIndex(DocumentIndex index) {
+        indexer.bind(index);
+    }
+
+    void unbindIndex(DocumentIndex index) {
+        indexer.unbind(index);
+    }
+
+    static Path directory(DocumentConfig config) {
+        if (!config.directory().isBlank()) {
+            return Paths.get(config.directory());
+        }
+        return Paths.get(System.getProperty("karaf.data", "data"), "amtsgang", "documents");
+    }
+
+    // ---- documents
+
+    @Override
+    public DocumentView create(Caller caller, NewDocument request) {
+        NewDocuments.check(request);
+        Confidentiality confidentiality =
+                request.confidentiality() == null ? Confidentiality.INTERNAL : request.confidentiality();
+        String owner = request.owner();
+        switch (caller.kind()) {
+            case OPERATOR -> throw new DocumentException(
+                    FORBIDDEN, "Operators run the platform; documents are created by staff and citizens.");
+            case STAFF -> {
+                if (!caller.worksIn(request.officeId())) {
+                    throw new DocumentException(FORBIDDEN, "You do not work in office '" + request.officeId() + "'.");
+                }
+                if (confidentiality == Confidentiality.CONFIDENTIAL
+                        && !caller.hasRole(request.officeId(), Role.OFFICE_LEAD)) {
+                    throw new DocumentException(
+                            FORBIDDEN, "Only the office's leads create CONFIDENTIAL documents (they alone read them).");
+                }
+            }
+            case CITIZEN -> {
+                if (owner != null && !owner.equals(caller.subject())) {
+                    throw new DocumentException(FORBIDDEN, "A citizen creates documents for themselves only.");
+                }
+                if (confidentiality == Confidentiality.PUBLIC) {
+                    throw new DocumentException(BAD_REQUEST, "A citizen's document cannot be PUBLIC.");
+                }
+                owner = caller.subject();
+            }
+        }
+        String participant = null;
+        if (request.caseId() != null) {
+            CaseView kase = caseOf(caller, request.caseId());
+            if (!kase.officeId().equals(request.officeId())) {
+                throw new DocumentException(
+                        BAD_REQUEST,
+                        "officeId: case " + kase.id() + " belongs to office '" + kase.officeId() + "', not '"
+                                + request.officeId() + "'.");
+            }
+            participant = kase.applicant();
+        }
+        RetentionRule retention;
+        try {
+            retention =
+                    request.retention() == null ? RetentionRule.parse(config.defaultRetention()) : request.retention();
+        } catch (IllegalArgumentException e) {
+            throw new DocumentException(BAD_REQUEST, e.getMessage());
+        }
+        long now = System.currentTimeMillis();
+        DocumentEntity document = new DocumentEntity();
+        document.id = Ids.document();
+        document.title = request.title().strip();
+        document.type = request.type();
+        document.officeId = request.officeId();
+        document.confidentiality = confidentiality.name();
+        document.owner = owner;
+        document.caseId = request.caseId();
+        document.participant = participant;
+        document.retention = retention.toString();
+        document.retainUntilDay = retainUntil(retention, now);
+        document.ocr = request.ocr() ? 1 : 0;
+        document.ocrPriority = request.ocrPriority();
+        document.fields = Views.fieldsJson(request.fields());
+        document.latestVersion = 0;
+        document.createdAt = now;
+        document.createdBy = caller.subject();
+        store.insert(document);
+        indexer.wake();
+        return Views.document(document);
+    }
+
+    /** The last day to keep: the end of the year the document was created, plus the rule's years. */
+    static Integer retainUntil(RetentionRule rule, long createdAt) {
+        if (rule.years() == 0) {
+            return null;
+        }
+        int year = Instant.ofEpochMilli(createdAt).atZone(CITY_TIME).getYear();
+        return (int) LocalDate.of(year + rule.years(), 12, 31).toEpochDay();
+    }
+
+    @Override
+    public VersionView addVersion(
+            Caller caller, String documentId, String fileName, InputStream in, Integer expectedLatest) {
+        DocumentEntity document = readable(caller, documentId);
+        if (!Access.mayWrite(caller, document)) {
+            throw new DocumentException(FORBIDDEN, "You may read this document but not add versions to it.");
+        }
+        if (expectedLatest != null && expectedLatest != document.latestVersion) {
+            throw stale(document.latestVersion);
+        }
+        Staged staged = stage(in);
+        int pages;
+        try {
+            pages = inspector.pages(staged.file(), staged.type());
+            content.commit(staged);
+        } catch (ContentRefused e) {
+            content.discard(staged);
+            throw refused(e);
+        } catch (IOException e) {
+            content.discard(staged);
+            throw new UncheckedIOException("could not store the content", e);
+        }
+        VersionEntity version = new VersionEntity();
+        version.fileName = FileNames.sanitise(fileName, staged.type());
+        version.contentType = staged.type().mediaType();
+        version.size = staged.size();
+        version.sha256 = staged.sha256();
+        version.pages = pages;
+        version.ocrStatus = (document.ocr == 1 ? OcrStatus.PENDING : OcrStatus.NOT_REQUESTED).name();
+        version.ocrPriority = document.ocrPriority;
+        version.createdAt = System.currentTimeMillis();
+        version.createdBy = caller.subject();
+        try {
+            // content that lost to a stale version stays unreferenced until the sweep removes it: another
+            // upload of the same bytes may be committing right now
+            store.addVersion(documentId, version, expectedLatest);
+        } catch (DocumentStore.StaleVersion e) {
+            throw stale(e.latest());
+        }
+        if (document.ocr == 1) {
+            ocr.wake();
+        }
+        indexer.wake();
+        return Views.version(version);
+    }
+
+    private Staged stage(InputStream in) {
+        try {
+            return content.stage(in, config.maxUploadBytes());
+        } catch (ContentRefused e) {
+            throw refused(e);
+        } catch (IOException e) {
+            throw new DocumentException(BAD_REQUEST, "The upload broke off before it was complete: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public DocumentView get(Caller caller, String documentId) {
+        return Views.document(readable(caller, documentId));
+    }
+
+    @Override
+    public List<VersionView> versions(Caller caller, String documentId) {
+        readable(caller, documentId);
+        return store.versions(documentId).stream().map(Views::version).toList();
+    }
+
+    @Override
+    public DocumentPage list(Caller caller, DocumentQuery query) {
+        int size = pageSize(query.size());
+        int page = Math.max(0, query.page());
+        if (caller.kind() == PrincipalKind.OPERATOR) {
+            return new DocumentPage(List.of(), page, size, 0);
+        }
+        DocumentStore.Page found = store.list(
+                Access.readers(caller, granted(caller)),
+                query.officeId(),
+                query.caseId(),
+                query.type(),
+                Math.multiplyExact(page, size),
+                size);
+        return new DocumentPage(found.items().stream().map(Views::document).toList(), page, size, found.total());
+    }
+
+    @Override
+    public Content open(Caller caller, String documentId, int number) {
+        DocumentEntity document = readable(caller, documentId);
+        VersionEntity version = versionOf(document, number);
+        return read(version.sha256, version.size, version.contentType, Views.version(version));
+    }
+
+    @Override
+    public Content rendition(Caller caller, String documentId, int number, RenditionKind kind) {
+        DocumentEntity document = readable(caller, documentId);
+        VersionEntity version = versionOf(document, number);
+        RenditionEntity rendition = store.rendition(documentId, version.number, kind.name())
+                .orElseThrow(() -> new DocumentException(
+                        NOT_FOUND,
+                        "Version " + version.number + " has no " + kind + " (its OCR is " + version.ocrStatus + ")."));
+        return read(rendition.sha256, rendition.size, rendition.contentType, Views.version(version));
+    }
+
+    private Content read(String sha256, long size, String contentType, VersionView version) {
+        try {
+            if (!content.exists(sha256)) {
+                throw damaged(sha256, "missing");
+            }
+            if (size <= config.verifyBeforeSendingBytes()) {
+                // small content is checked whole before the first byte goes out, so a damaged file
+                // gets a clear error instead of a cut connection
+                try (InputStream check = content.open(sha256, size)) {
+                    check.transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    throw damaged(sha256, e.getMessage());
+                }
+            }
+            return new Content(version, contentType, size, sha256, content.open(sha256, size));
+        } catch (IOException e) {
+            throw damaged(sha256, e.getMessage());
+        }
+    }
+
+    private DocumentException damaged(String sha256, String why) {
+        logger.error("Stored content {} is damaged or missing ({}): restore it from the backup", sha256, why);
+        return new DocumentException(
+                DAMAGED, "The stored content is damaged and cannot be served; the operators have been told.");
+    }
+
+    // ---- search
+
+    @Override
+    public SearchPage search(Caller caller, SearchQuery query) {
+        int size = pageSize(query.size());
+        int page = Math.max(0, query.page());
+        if ((long) (page + 1) * size > MAX_SEARCH_DEPTH) {
+            throw new DocumentException(
+                    BAD_REQUEST,
+                    "Only the first " + MAX_SEARCH_DEPTH + " hits can be paged through; refine the search.");
+        }
+        boolean noText = query.text() == null || query.text().isBlank();
+        if (noText && query.fields().isEmpty()) {
+            throw new DocumentException(BAD_REQUEST, "Say what to search for: words (q) or fields.");
+        }
+        if (!noText && query.text().length() > 500) {
+            throw new DocumentException(BAD_REQUEST, "q: at most 500 characters.");
+        }
+        NewDocuments.checkFields(query.fields());
+        DocumentIndex index = indexer.index();
+        if (index == null) {
+            throw new DocumentException(UNAVAILABLE, "The search index is not running; try again shortly.");
+        }
+        Set<String> readers = Access.callerKeys(caller, granted(caller));
+        if (readers.isEmpty()) {
+            return new SearchPage(List.of(), page, size, 0);
+        }
+        IndexHits hits =
+                index.search(new IndexQuery(noText ? null : query.text(), query.fields(), readers, page * size, size));
+        return new SearchPage(hits.hits(), page, size, hits.total());
+    }
+
+    @Override
+    public long reindex(Caller operator) {
+        requireOperator(operator);
+        if (indexer.index() == null) {
+            throw new DocumentException(UNAVAILABLE, "The search index is not running.");
+        }
+        return indexer.rebuild();
+    }
+
+    // ---- grants and retention
+
+    @Override
+    public GrantView grant(Caller staff, String documentId, String subject, Instant until, String reason) {
+        DocumentEntity document = readable(staff, documentId);
+        if (staff.kind() != PrincipalKind.STAFF || !staff.worksIn(document.officeId)) {
+            throw new DocumentException(FORBIDDEN, "Only staff of office '" + document.officeId + "' grant access.");
+        }
+        Instant now = Instant.now();
+        if (subject == null || subject.isBlank() || subject.length() > 64) {
+            throw new DocumentException(BAD_REQUEST, "subject: the account to grant access to is needed.");
+        }
+        if (until == null || !until.isAfter(now) || until.isAfter(now.plus(MAX_GRANT))) {
+            throw new DocumentException(BAD_REQUEST, "until: a time in the future, at most a year ahead.");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new DocumentException(BAD_REQUEST, "reason: why access is granted (1 to 500 characters).");
+        }
+        GrantEntity grant = new GrantEntity();
+        grant.id = Ids.grant();
+        grant.documentId = documentId;
+        grant.subject = subject;
+        grant.untilAt = until.toEpochMilli();
+        grant.grantedBy = staff.subject();
+        grant.reason = reason.strip();
+        grant.createdAt = now.toEpochMilli();
+        store.insertGrant(grant);
+        return new GrantView(documentId, subject, until, staff.subject(), grant.reason);
+    }
+
+    @Override
+    public List<RetentionDue> retentionDue(Caller operator, LocalDate asOf, int limit) {
+        requireOperator(operator);
+        return store.retentionDue((int) asOf.toEpochDay(), Math.min(Math.max(limit, 1), 10_000)).stream()
+                .map(d -> new RetentionDue(
+                        d.id,
+                        d.title,
+                        d.officeId,
+                        d.type,
+                        RetentionRule.parse(d.retention),
+                        LocalDate.ofEpochDay(d.retainUntilDay)))
+                .toList();
+    }
+
+    @Override
+    public void delete(Caller operator, String documentId, String decision) {
+        requireOperator(operator);
+        if (decision == null || decision.strip().length() < 10 || decision.length() > 2000) {
+            throw new DocumentException(
+                    BAD_REQUEST, "decision: the recorded grounds for the deletion (10 to 2000 characters).");
+        }
+        DocumentEntity document = store.find(documentId)
+                .orElseThrow(() -> new DocumentException(NOT_FOUND, "No document " + documentId + "."));
+        if (document.deletedAt != null) {
+            throw new DocumentException(CONFLICT, "Document " + documentId + " was deleted already.");
+        }
+        LocalDate today = LocalDate.now(CITY_TIME);
+        if (document.retainUntilDay == null || document.retainUntilDay >= today.toEpochDay()) {
+            throw new DocumentException(
+                    CONFLICT,
+                    document.retainUntilDay == null
+                            ? "Document " + documentId + " is kept permanently."
+                            : "Document " + documentId + " must be kept until "
+                                    + LocalDate.ofEpochDay(document.retainUntilDay) + ".");
+        }
+        DeletionEntity record = new DeletionEntity();
+        record.documentId = documentId;
+        record.title = document.title;
+        record.officeId = document.officeId;
+        record.retention = document.retention;
+        record.decidedBy = operator.subject();
+        record.decidedAt = System.currentTimeMillis();
+        record.decision = decision.strip();
+        Set<String> checksums = store.delete(document, record);
+        for (String sha : checksums) {
+            try {
+                if (!store.referenced(sha)) {
+                    content.delete(sha);
+                }
+            } catch (IOException | RuntimeException e) {
+                logger.warn(
+                        "Content {} of deleted document {} stays until the next sweep: {}",
+                        sha,
+                        documentId,
+                        e.toString());
+            }
+        }
+        logger.info("Document {} deleted by {}: {}", documentId, operator.subject(), record.decision);
+        indexer.wake();
+    }
+
+    // ---- helpers
+
+    private DocumentEntity readable(Caller caller, String documentId) {
+        if (documentId == null || documentId.length() > 24) {
+            throw notFound(documentId);
+        }
+        DocumentEntity document = store.find(documentId).orElseThrow(() -> notFound(documentId));
+        if (document.deletedAt != null) {
+            throw notFound(documentId);
+        }
+        if (!Access.mayRead(caller, document, grantedFor(caller, documentId))) {
+            // not "forbidden": whether it exists is not theirs to know either
+            throw notFound(documentId);
+        }
+        return document;
+    }
+
+    private Set<String> grantedFor(Caller caller, String documentId) {
+        Set<String> granted = granted(caller);
+        return granted.contains(documentId) ? Set.of(documentId) : Set.of();
+    }
+
+    private Set<String> granted(Caller caller) {
+        return caller.kind() == PrincipalKind.OPERATOR
+                ? Set.of()
+                : store.grantedDocuments(caller.subject(), System.currentTimeMillis());
+    }
+
+    private VersionEntity versionOf(DocumentEntity document, int number) {
+        int wanted = number == 0 ? document.latestVersion : number;
+        if (wanted <= 0) {
+            throw new DocumentException(NOT_FOUND, "Document " + document.id + " has no version yet.");
+        }
+        return store.version(document.id, wanted)
+                .orElseThrow(() -> new DocumentException(
+                        NOT_FOUND, "Document " + document.id + " has no version " + wanted + "."));
+    }
+
+    private CaseView caseOf(Caller caller, String caseId) {
+        try {
+            return cases.get(caller, caseId);
+        } catch (CaseException e) {
+            throw new DocumentException(NOT_FOUND, "No case " + caseId + " of yours.");
+        }
+    }
+
+    private static void requireOperator(Caller caller) {
+        if (caller.kind() != PrincipalKind.OPERATOR) {
+            throw new DocumentException(FORBIDDEN, "This is for operators only.");
+        }
+    }
+
+    private static int pageSize(int size) {
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new DocumentException(BAD_REQUEST, "size: 1 to " + MAX_PAGE_SIZE + ".");
+        }
+        return size;
+    }
+
+    private static DocumentException notFound(String documentId) {
+        return new DocumentException(NOT_FOUND, "No document " + documentId + " of yours.");
+    }
+
+    private static DocumentException stale(int latest) {
+        return new DocumentException(
+                STALE, "The latest version is " + latest + ", not the one you saw: look at it before adding another.");
+    }
+
+    private static DocumentException refused(ContentRefused e) {
+        return switch (e.why()) {
+            case TOO_LARGE, BOMB -> new DocumentException(TOO_LARGE, e.getMessage());
+            case UNSUPPORTED_TYPE -> new DocumentException(UNSUPPORTED_TYPE, e.getMessage());
+            case EMPTY, MALFORMED -> new DocumentException(BAD_REQUEST, e.getMessage());
+        };
+    }
+
+    private void sweep() {
+        try {
+            int removed = content.sweep(SWEEP_AGE, store::referenced);
+            if (removed > 0) {
+                logger.info("Document store sweep removed {} files nothing referenced", removed);
+            }
+        } catch (IOException | RuntimeException e) {
+            logger.warn("Document store sweep failed: {}", e.toString());
+        }
+    }
+}

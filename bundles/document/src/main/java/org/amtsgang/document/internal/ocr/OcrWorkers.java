@@ -1,0 +1,181 @@
+package org.amtsgang.document.internal.ocr;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.amtsgang.document.api.dto.OcrStatus;
+import org.amtsgang.document.api.dto.RenditionKind;
+import org.amtsgang.document.internal.content.ContentStore;
+import org.amtsgang.document.internal.content.ContentType;
+import org.amtsgang.document.internal.store.DocumentStore;
+import org.amtsgang.document.internal.store.RenditionEntity;
+import org.amtsgang.document.internal.store.VersionEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A bounded pool of OCR workers, off the request path. The queue is the database (versions whose OCR
+ * is PENDING, most urgent first), so nothing waiting is lost in a crash and a version is read again
+ * after one. Without an OCR engine the versions stay PENDING; the engine is looked for again every
+ * few minutes, so installing Tesseract later needs no restart.
+ */
+public final class OcrWorkers {
+
+    private static final Duration ENGINE_RECHECK = Duration.ofMinutes(5);
+    private static final long POLL_SECONDS = 10;
+
+    private final Logger logger = LoggerFactory.getLogger(OcrWorkers.class);
+    private final DocumentStore store;
+    private final ContentStore content;
+    private final Tesseract tesseract;
+    private final int workers;
+    private final Path workDir;
+    private final Runnable indexSoon;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService pool;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean pollQueued = new AtomicBoolean();
+    private volatile long engineCheckedAt;
+    private volatile Optional<String> engineMissing = Optional.of("not checked yet");
+
+    public OcrWorkers(
+            DocumentStore store,
+            ContentStore content,
+            Tesseract tesseract,
+            int workers,
+            Path workDir,
+            Runnable indexSoon) {
+        this.store = store;
+        this.content = content;
+        this.tesseract = tesseract;
+        this.workers = Math.max(1, workers);
+        this.workDir = workDir;
+        this.indexSoon = indexSoon;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "amtsgang-ocr-queue"));
+        this.pool = Executors.newFixedThreadPool(this.workers, r -> daemon(r, "amtsgang-ocr-worker"));
+    }
+
+    public void start() {
+        scheduler.scheduleWithFixedDelay(this::poll, 1, POLL_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Something new is waiting: look now rather than at the next poll. */
+    public void wake() {
+        if (pollQueued.compareAndSet(false, true)) {
+            try {
+                scheduler.execute(() -> {
+                    pollQueued.set(false);
+                    poll();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                pollQueued.set(false);
+            }
+        }
+    }
+
+    /** Why OCR cannot run here, or empty when it can. */
+    public Optional<String> engineMissing() {
+        return engineMissing;
+    }
+
+    public void stop() throws InterruptedException {
+        // no interrupt: embedded Derby closes a connection whose thread is interrupted mid-statement
+        scheduler.shutdown();
+        pool.shutdown();
+        scheduler.awaitTermination(10, TimeUnit.SECONDS);
+        pool.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    private void poll() {
+        try {
+            if (!engineReady()) {
+                return;
+            }
+            int free = workers - inFlight.size();
+            if (free <= 0) {
+                return;
+            }
+            List<VersionEntity> pending = store.pendingOcr(workers * 2 + inFlight.size());
+            for (VersionEntity version : pending) {
+                if (free == 0) {
+                    break;
+                }
+                String key = version.documentId + "/" + version.number;
+                if (inFlight.add(key)) {
+                    free--;
+                    pool.execute(() -> work(version, key));
+                }
+            }
+        } catch (RuntimeException e) {
+            logger.warn("Could not look for documents waiting for OCR: {}", e.toString());
+        }
+    }
+
+    private boolean engineReady() {
+        long now = System.currentTimeMillis();
+        if (engineMissing.isPresent() && now - engineCheckedAt > ENGINE_RECHECK.toMillis()) {
+            engineCheckedAt = now;
+            engineMissing = tesseract.unavailable();
+            if (engineMissing.isPresent()) {
+                logger.warn("OCR is not available, documents stay OCR-pending until it is: {}", engineMissing.get());
+            } else {
+                logger.info("OCR engine found; {} workers read pending documents", workers);
+            }
+        }
+        return engineMissing.isEmpty();
+    }
+
+    private void work(VersionEntity version, String key) {
+        try {
+            long started = System.nanoTime();
+            String text = tesseract.read(content.path(version.sha256), ContentType.of(version.contentType), workDir);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            RenditionEntity rendition = new RenditionEntity();
+            rendition.documentId = version.documentId;
+            rendition.versionNumber = version.number;
+            rendition.kind = RenditionKind.OCR_TEXT.name();
+            rendition.contentType = "text/plain; charset=UTF-8";
+            rendition.size = bytes.length;
+            rendition.sha256 = content.put(bytes);
+            rendition.createdAt = System.currentTimeMillis();
+            store.ocrDone(version.documentId, version.number, OcrStatus.DONE.name(), null, rendition);
+            logger.debug(
+                    "OCR of {} ({} pages) took {} ms",
+                    key,
+                    version.pages,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            indexSoon.run();
+        } catch (Tesseract.OcrFailed e) {
+            logger.warn("OCR of {} failed: {}", key, e.getMessage());
+            store.ocrDone(version.documentId, version.number, OcrStatus.FAILED.name(), truncate(e.getMessage()), null);
+        } catch (IOException | RuntimeException e) {
+            // stays PENDING: read again at a later poll (after a restart at the latest)
+            logger.warn("OCR of {} could not run, will try again: {}", key, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            inFlight.remove(key);
+            wake();
+        }
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

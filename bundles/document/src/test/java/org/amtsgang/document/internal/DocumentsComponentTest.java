@@ -1,0 +1,499 @@
+package org.amtsgang.document.internal;
+
+import static org.amtsgang.document.internal.People.ANNA;
+import static org.amtsgang.document.internal.People.BAU_CLERK;
+import static org.amtsgang.document.internal.People.BAU_LEAD;
+import static org.amtsgang.document.internal.People.BERT;
+import static org.amtsgang.document.internal.People.BUERGER_CLERK;
+import static org.amtsgang.document.internal.People.OPERATOR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.amtsgang.document.api.DocumentException;
+import org.amtsgang.document.api.dto.Confidentiality;
+import org.amtsgang.document.api.dto.Content;
+import org.amtsgang.document.api.dto.DocumentQuery;
+import org.amtsgang.document.api.dto.DocumentView;
+import org.amtsgang.document.api.dto.NewDocument;
+import org.amtsgang.document.api.dto.OcrStatus;
+import org.amtsgang.document.api.dto.RenditionKind;
+import org.amtsgang.document.api.dto.RetentionRule;
+import org.amtsgang.document.api.dto.VersionView;
+import org.amtsgang.document.api.spi.DocumentIndex;
+import org.amtsgang.document.api.spi.IndexChange;
+import org.amtsgang.document.api.spi.IndexHits;
+import org.amtsgang.document.api.spi.IndexQuery;
+import org.amtsgang.identity.api.Caller;
+import org.amtsgang.test.support.DerbyJpa;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class DocumentsComponentTest {
+
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
+    private final DerbyJpa jpa = new DerbyJpa("document", "/db/document/V1__document.sql");
+    private final People.CaseList cases = new People.CaseList();
+    private final Map<String, Object> settings = new HashMap<>();
+    private final List<IndexChange> indexed = new CopyOnWriteArrayList<>();
+    private DocumentsComponent documents;
+    private Path store;
+
+    @Before
+    public void start() throws Exception {
+        store = folder.newFolder("store").toPath();
+        settings.put("directory", store.toString());
+        cases.add("C-ANNA", "buergeramt", "anna");
+        documents = component();
+    }
+
+    private DocumentsComponent component() {
+        DocumentsComponent c = new DocumentsComponent(
+                People.noBundleContext(), People.config(settings), jpa, (area, bundle) -> 1, cases.service());
+        c.bindIndex(new RecordingIndex());
+        return c;
+    }
+
+    @After
+    public void stop() throws Exception {
+        documents.deactivate();
+        jpa.close();
+    }
+
+    // ---- creating and versions
+
+    @Test
+    public void versionsAreImmutableAndContentIsStoredOnce() throws Exception {
+        DocumentView doc = documents.create(BAU_CLERK, bauakte("BA-1958-0042", Confidentiality.INTERNAL));
+        byte[] first = Samples.png(Samples.page("Bauschein 1958"));
+        byte[] second = Samples.pdf(Samples.page("Nachtrag 1961"), Samples.page("Seite zwei"));
+
+        VersionView v1 = documents.addVersion(BAU_CLERK, doc.id(), "scan.png", in(first), 0);
+        VersionView v2 = documents.addVersion(BAU_CLERK, doc.id(), "../nachtrag.pdf", in(second), 1);
+        VersionView v3 = documents.addVersion(BAU_CLERK, doc.id(), "again.png", in(first), null);
+
+        assertThat(v1.number()).isEqualTo(1);
+        assertThat(v2.number()).isEqualTo(2);
+        assertThat(v2.fileName()).isEqualTo("nachtrag.pdf");
+        assertThat(v2.contentType()).isEqualTo("application/pdf");
+        assertThat(v2.pages()).isEqualTo(2);
+        assertThat(v3.sha256()).isEqualTo(v1.sha256());
+        assertThat(read(documents.open(BAU_CLERK, doc.id(), 1))).isEqualTo(first);
+        assertThat(read(documents.open(BAU_CLERK, doc.id(), 2))).isEqualTo(second);
+        assertThat(read(documents.open(BAU_CLERK, doc.id(), 0))).isEqualTo(first);
+        assertThat(documents.get(BAU_CLERK, doc.id()).latestVersion()).isEqualTo(3);
+        assertThat(documents.versions(BAU_CLERK, doc.id()))
+                .extracting(VersionView::number)
+                .containsExactly(1, 2, 3);
+        assertThat(storedFiles()).isEqualTo(2);
+    }
+
+    @Test
+    public void aStaleVersionIsRefusedAndLosesNothing() {
+        DocumentView doc = documents.create(BAU_CLERK, bauakte("BA-1", Confidentiality.INTERNAL));
+        documents.addVersion(BAU_CLERK, doc.id(), "a.png", in(Samples.png(Samples.page("A"))), 0);
+
+        assertThatThrownBy(
+                        () -> documents.addVersion(BAU_CLERK, doc.id(), "b.png", in(Samples.png(Samples.page("B"))), 0))
+                .satisfies(reason(DocumentException.Reason.STALE));
+        assertThat(documents.versions(BAU_CLERK, doc.id())).hasSize(1);
+    }
+
+    @Test
+    public void badContentIsRefusedWithItsReasonAndLeavesNothingBehind() throws Exception {
+        DocumentView doc = documents.create(BAU_CLERK, bauakte("BA-2", Confidentiality.INTERNAL));
+        settings.put("maxUploadBytes", 2000L);
+        documents.deactivate();
+        documents = component();
+
+        assertThatThrownBy(
+                        () -> documents.addVersion(BAU_CLERK, doc.id(), "x.exe", in("MZ\u0090\u0000".getBytes()), null))
+                .satisfies(reason(DocumentException.Reason.UNSUPPORTED_TYPE));
+        assertThatThrownBy(() ->
+                        documents.addVersion(BAU_CLERK, doc.id(), "bomb.png", in(Samples.pngBomb(60000, 60000)), null))
+                .satisfies(reason(DocumentException.Reason.TOO_LARGE));
+        assertThatThrownBy(() -> documents.addVersion(
+                        BAU_CLERK, doc.id(), "big.png", in(Samples.png(Samples.page("zu gross"))), null))
+                .satisfies(reason(DocumentException.Reason.TOO_LARGE));
+        assertThatThrownBy(() ->
+                        documents.addVersion(BAU_CLERK, doc.id(), "x.pdf", in("%PDF-1.4 kaputt".getBytes()), null))
+                .satisfies(reason(DocumentException.Reason.BAD_REQUEST));
+
+        assertThat(documents.versions(BAU_CLERK, doc.id())).isEmpty();
+        assertThat(storedFiles()).isZero();
+        try (Stream<Path> tmp = Files.list(store.resolve("tmp"))) {
+            assertThat(tmp.count()).isZero();
+        }
+    }
+
+    @Test
+    public void metadataIsChecked() {
+        assertThatThrownBy(() -> documents.create(
+                        BAU_CLERK,
+                        new NewDocument("", "BAUAKTE", "bauaufsicht", null, null, null, null, false, 0, Map.of())))
+                .satisfies(reason(DocumentException.Reason.BAD_REQUEST));
+        assertThatThrownBy(() -> documents.create(
+                        BAU_CLERK,
+                        new NewDocument("T", "bauakte", "bauaufsicht", null, null, null, null, false, 0, Map.of())))
+                .satisfies(reason(DocumentException.Reason.BAD_REQUEST));
+        assertThatThrownBy(() -> documents.create(
+                        BAU_CLERK,
+                        new NewDocument(
+                                "T",
+                                "BAUAKTE",
+                                "bauaufsicht",
+                                null,
+                                null,
+                                null,
+                                null,
+                                false,
+                                0,
+                                Map.of("Bad Key", "x"))))
+                .satisfies(reason(DocumentException.Reason.BAD_REQUEST));
+    }
+
+    // ---- who may do what
+
+    @Test
+    public void nobodyReadsWhatIsNotTheirs() {
+        DocumentView annas = documents.create(
+                ANNA,
+                new NewDocument(
+                        "Meldebescheinigung Anlage",
+                        "ATTACHMENT",
+                        "buergeramt",
+                        null,
+                        null,
+                        "C-ANNA",
+                        null,
+                        false,
+                        0,
+                        Map.of()));
+        documents.addVersion(ANNA, annas.id(), "ausweis.jpg", in(Samples.jpeg(Samples.page("Ausweis"))), 0);
+        DocumentView internal = documents.create(BAU_CLERK, bauakte("BA-3", Confidentiality.INTERNAL));
+        DocumentView secret = documents.create(BAU_LEAD, bauakte("BA-4", Confidentiality.CONFIDENTIAL));
+
+        assertThat(annas.owner()).isEqualTo("anna");
+        assertThat(documents.get(ANNA, annas.id()).id()).isEqualTo(annas.id());
+        assertThat(documents.get(BUERGER_CLERK, annas.id()).id()).isEqualTo(annas.id());
+        for (Caller stranger : List.of(BERT, BAU_CLERK, OPERATOR)) {
+            assertNotFound(stranger, annas.id());
+        }
+        assertThat(documents.get(BAU_CLERK, internal.id()).id()).isEqualTo(internal.id());
+        for (Caller stranger : List.of(ANNA, BUERGER_CLERK, OPERATOR)) {
+            assertNotFound(stranger, internal.id());
+        }
+        assertThat(documents.get(BAU_LEAD, secret.id()).id()).isEqualTo(secret.id());
+        assertNotFound(BAU_CLERK, secret.id());
+
+        assertThat(ids(BERT)).isEmpty();
+        assertThat(ids(ANNA)).containsExactly(annas.id());
+        assertThat(ids(BAU_CLERK)).containsExactly(internal.id());
+        assertThat(ids(BAU_LEAD)).containsExactlyInAnyOrder(internal.id(), secret.id());
+        assertThat(ids(OPERATOR)).isEmpty();
+    }
+
+    @Test
+    public void onlyTheRightPeopleCreateAndAddVersions() {
+        assertThatThrownBy(() -> documents.create(BUERGER_CLERK, bauakte("X", Confidentiality.INTERNAL)))
+                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+        assertThatThrownBy(() -> documents.create(BAU_CLERK, bauakte("X", Confidentiality.CONFIDENTIAL)))
+                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+        assertThatThrownBy(() -> documents.create(OPERATOR, bauakte("X", Confidentiality.INTERNAL)))
+                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+        assertThatThrownBy(() -> documents.create(
+                        ANNA,
+                        new NewDocument("T", "ATTACHMENT", "buergeramt", null, "bert", null, null, false, 0, Map.of())))
+                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+        assertThatThrownBy(() -> documents.create(
+                        ANNA,
+                        new NewDocument(
+                                "T",
+                                "ATTACHMENT",
+                                "buergeramt",
+                                Confidentiality.PUBLIC,
+                                null,
+                                null,
+                                null,
+                                false,
+                                0,
+                                Map.of())))
+                .satisfies(reason(DocumentException.Reason.BAD_REQUEST));
+        // Bert cannot hang a document on Anna's case
+        assertThatThrownBy(() -> documents.create(
+                        BERT,
+                        new NewDocument(
+                                "T", "ATTACHMENT", "buergeramt", null, null, "C-ANNA", null, false, 0, Map.of())))
+                .satisfies(reason(DocumentException.Reason.NOT_FOUND));
+
+        DocumentView office = documents.create(
+                BUERGER_CLERK,
+                new NewDocument("Bescheid", "BESCHEID", "buergeramt", null, null, "C-ANNA", null, false, 0, Map.of()));
+        // the applicant reads the office's notice on her case, but adds no versions to it
+        assertThat(documents.get(ANNA, office.id()).caseId()).isEqualTo("C-ANNA");
+        assertThatThrownBy(() ->
+                        documents.addVersion(ANNA, office.id(), "x.png", in(Samples.png(Samples.page("x"))), null))
+                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+    }
+
+    @Test
+    public void aGrantLetsAPersonReadUntilItEnds() {
+        DocumentView doc = documents.create(BAU_CLERK, bauakte("BA-5", Confidentiality.INTERNAL));
+        documents.addVersion(BAU_CLERK, doc.id(), "a.png", in(Samples.png(Samples.page("A"))), 0);
+        assertNotFound(BERT, doc.id());
+
+        assertThatThrownBy(() -> documents.grant(
+                        BUERGER_CLERK, doc.id(), "bert", Instant.now().plusSeconds(60), "x"))
+                .satisfies(reason(DocumentException.Reason.NOT_FOUND));
+        assertThatThrownBy(() -> documents.grant(
+                        BAU_CLERK, doc.id(), "bert", Instant.now().minusSeconds(1), "x"))
+                .satisfies(reason(DocumentException.Reason.BAD_REQUEST));
+        documents.grant(BAU_CLERK, doc.id(), "bert", Instant.now().plus(30, ChronoUnit.DAYS), "Bauakteneinsicht C-1");
+
+        assertThat(documents.get(BERT, doc.id()).id()).isEqualTo(doc.id());
+        assertThat(ids(BERT)).containsExactly(doc.id());
+
+        jpa.execute("UPDATE DOCUMENT_GRANT SET UNTIL_AT = " + (System.currentTimeMillis() - 1000));
+        assertNotFound(BERT, doc.id());
+        assertThat(ids(BERT)).isEmpty();
+    }
+
+    // ---- reading
+
+    @Test
+    public void damagedContentIsNeverServed() throws Exception {
+        DocumentView doc = documents.create(BAU_CLERK, bauakte("BA-6", Confidentiality.INTERNAL));
+        VersionView v = documents.addVersion(BAU_CLERK, doc.id(), "a.png", in(Samples.png(Samples.page("A"))), 0);
+        Path file;
+        try (Stream<Path> files = Files.walk(store.resolve("sha256"))) {
+            file = files.filter(p -> p.getFileName().toString().equals(v.sha256()))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[100] ^= 0x7F;
+        Files.write(file, bytes);
+
+        assertThatThrownBy(() -> documents.open(BAU_CLERK, doc.id(), 1))
+                .satisfies(reason(DocumentException.Reason.DAMAGED));
+
+        // above the size verified up front, the stream itself refuses at its end
+        settings.put("verifyBeforeSendingBytes", 10L);
+        documents.deactivate();
+        documents = component();
+        Content content = documents.open(BAU_CLERK, doc.id(), 1);
+        assertThatThrownBy(() -> read(content)).isInstanceOf(IOException.class).hasMessageContaining("damaged");
+    }
+
+    // ---- retention
+
+    @Test
+    public void deletionNeedsAnEndedRetentionAndARecordedDecision() throws Exception {
+        DocumentView doc = documents.create(
+                BAU_CLERK,
+                new NewDocument(
+                        "Alte Anlage",
+                        "ATTACHMENT",
+                        "bauaufsicht",
+                        null,
+                        null,
+                        null,
+                        new RetentionRule(1, RetentionRule.Disposal.DELETE),
+                        false,
+                        0,
+                        Map.of()));
+        documents.addVersion(BAU_CLERK, doc.id(), "a.png", in(Samples.png(Samples.page("alt"))), 0);
+        int year = LocalDate.now(DocumentsComponent.CITY_TIME).getYear();
+        assertThat(doc.retainUntil()).isEqualTo(LocalDate.of(year + 1, 12, 31));
+        DocumentView forever = documents.create(BAU_CLERK, bauakte("BA-7", Confidentiality.INTERNAL));
+        assertThat(forever.retainUntil()).isNull();
+
+        assertThat(documents.retentionDue(OPERATOR, LocalDate.of(year + 2, 1, 1), 100))
+                .extracting(d -> d.documentId())
+                .containsExactly(doc.id());
+        assertThatThrownBy(() -> documents.retentionDue(BAU_LEAD, LocalDate.now(), 10))
+                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+        assertThatThrownBy(() -> documents.delete(OPERATOR, doc.id(), "Aufbewahrungsfrist abgelaufen"))
+                .satisfies(reason(DocumentException.Reason.CONFLICT));
+        assertThatThrownBy(() -> documents.delete(OPERATOR, forever.id(), "Aufbewahrungsfrist abgelaufen"))
+                .satisfies(reason(DocumentException.Reason.CONFLICT));
+
+        jpa.execute("UPDATE DOCUMENT_DOCUMENT SET RETAIN_UNTIL_DAY = "
+                + LocalDate.now().minusDays(1).toEpochDay() + " WHERE ID = '" + doc.id() + "'");
+        assertThatThrownBy(() -> documents.delete(OPERATOR, doc.id(), "ok"))
+                .satisfies(reason(DocumentException.Reason.BAD_REQUEST));
+        documents.delete(OPERATOR, doc.id(), "Aufbewahrungsfrist abgelaufen, Vermerk 2026/17");
+
+        assertNotFound(BAU_CLERK, doc.id());
+        assertThat(storedFiles()).isZero();
+        assertThat(jpa.count("SELECT COUNT(*) FROM DOCUMENT_DELETION WHERE DECIDED_BY = 'op'"))
+                .isEqualTo(1);
+        assertThat(jpa.count("SELECT COUNT(*) FROM DOCUMENT_VERSION")).isZero();
+        assertThatThrownBy(() -> documents.delete(OPERATOR, doc.id(), "Aufbewahrungsfrist abgelaufen"))
+                .satisfies(reason(DocumentException.Reason.CONFLICT));
+    }
+
+    // ---- OCR and index
+
+    @Test
+    public void realOcrReadsAGermanPageAndTheIndexGetsItsText() throws Exception {
+        DocumentView doc = documents.create(
+                BAU_CLERK,
+                new NewDocument(
+                        "Bauakte Schloßstraße 12",
+                        "BAUAKTE",
+                        "bauaufsicht",
+                        null,
+                        null,
+                        null,
+                        RetentionRule.PERMANENT,
+                        true,
+                        100,
+                        Map.of("aktenzeichen", "BA-1958-0042", "address", "Schloßstraße 12")));
+        byte[] scan = Samples.png(Samples.page(
+                "Baugenehmigung für das Wohnhaus", "Schloßstraße 12 in Mülheim an der Ruhr", "Bauschein Nummer 4711"));
+        VersionView v = documents.addVersion(BAU_CLERK, doc.id(), "seite1.png", in(scan), 0);
+        assertThat(v.ocr()).isEqualTo(OcrStatus.PENDING);
+
+        VersionView done =
+                waitFor(() -> documents.versions(BAU_CLERK, doc.id()).get(0), x -> x.ocr() != OcrStatus.PENDING);
+
+        assertThat(done.ocr())
+                .as("OCR needs Tesseract with German (apt-get install tesseract-ocr tesseract-ocr-deu)")
+                .isEqualTo(OcrStatus.DONE);
+        String text = new String(
+                read(documents.rendition(BAU_CLERK, doc.id(), 1, RenditionKind.OCR_TEXT)), StandardCharsets.UTF_8);
+        assertThat(text).contains("Baugenehmigung").contains("Wohnhaus").contains("4711");
+        assertThatThrownBy(() -> documents.rendition(ANNA, doc.id(), 1, RenditionKind.OCR_TEXT))
+                .satisfies(reason(DocumentException.Reason.NOT_FOUND));
+
+        IndexChange change = waitFor(
+                () -> indexed.stream()
+                        .filter(c -> c.documentId().equals(doc.id())
+                                && !c.entries().isEmpty()
+                                && c.entries().get(0).page() == 1)
+                        .findFirst()
+                        .orElse(null),
+                c -> c != null);
+        assertThat(change.entries().get(0).text()).contains("Baugenehmigung");
+        assertThat(change.entries().get(0).readers()).containsExactlyInAnyOrder("doc:" + doc.id(), "staff:bauaufsicht");
+        assertThat(change.entries().get(0).fields()).containsEntry("aktenzeichen", "BA-1958-0042");
+    }
+
+    @Test
+    public void withoutAnOcrEngineTheDocumentIsStoredAndStaysPending() throws Exception {
+        settings.put("tesseract", "/nonexistent/tesseract");
+        documents.deactivate();
+        documents = component();
+        DocumentView doc = documents.create(
+                BAU_CLERK,
+                new NewDocument("Bauakte", "BAUAKTE", "bauaufsicht", null, null, null, null, true, 0, Map.of()));
+        byte[] scan = Samples.png(Samples.page("Text"));
+        documents.addVersion(BAU_CLERK, doc.id(), "s.png", in(scan), 0);
+        Thread.sleep(2500);
+
+        assertThat(documents.versions(BAU_CLERK, doc.id()).get(0).ocr()).isEqualTo(OcrStatus.PENDING);
+        assertThat(read(documents.open(BAU_CLERK, doc.id(), 1))).isEqualTo(scan);
+    }
+
+    // ---- helpers
+
+    private static NewDocument bauakte(String aktenzeichen, Confidentiality confidentiality) {
+        return new NewDocument(
+                "Bauakte " + aktenzeichen,
+                "BAUAKTE",
+                "bauaufsicht",
+                confidentiality,
+                null,
+                null,
+                RetentionRule.PERMANENT,
+                false,
+                0,
+                Map.of("aktenzeichen", aktenzeichen));
+    }
+
+    private List<String> ids(Caller caller) {
+        return documents.list(caller, new DocumentQuery(null, null, null, 0, 100)).items().stream()
+                .map(DocumentView::id)
+                .toList();
+    }
+
+    private void assertNotFound(Caller caller, String id) {
+        assertThatThrownBy(() -> documents.get(caller, id)).satisfies(reason(DocumentException.Reason.NOT_FOUND));
+        assertThatThrownBy(() -> documents.versions(caller, id)).satisfies(reason(DocumentException.Reason.NOT_FOUND));
+        assertThatThrownBy(() -> documents.open(caller, id, 0)).satisfies(reason(DocumentException.Reason.NOT_FOUND));
+    }
+
+    private static Consumer<Throwable> reason(DocumentException.Reason reason) {
+        return e -> assertThat(e).isInstanceOfSatisfying(DocumentException.class, d -> assertThat(d.reason())
+                .as(d.getMessage())
+                .isEqualTo(reason));
+    }
+
+    private long storedFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(store.resolve("sha256"))) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    private static InputStream in(byte[] bytes) {
+        return new ByteArrayInputStream(bytes);
+    }
+
+    private static byte[] read(Content content) throws IOException {
+        try (InputStream in = content.stream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static <T> T waitFor(java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done)
+            throws InterruptedException {
+        long until = System.currentTimeMillis() + 90_000;
+        T value = probe.get();
+        while (!done.test(value) && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+            value = probe.get();
+        }
+        return value;
+    }
+
+    /** Records what the document area hands to the index; the Lucene index itself is tested in its bundle. */
+    private final class RecordingIndex implements DocumentIndex {
+        @Override
+        public void apply(List<IndexChange> changes) {
+            indexed.addAll(changes);
+        }
+
+        @Override
+        public IndexHits search(IndexQuery query) {
+            return new IndexHits(List.of(), 0);
+        }
+
+        @Override
+        public void clear() {}
+
+        @Override
+        public long size() {
+            return indexed.size();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.amtsgang.document.internal;
+
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.amtsgang.cases.api.CaseException;
+import org.amtsgang.cases.api.Cases;
+import org.amtsgang.cases.api.dto.CaseStatus;
+import org.amtsgang.cases.api.dto.CaseView;
+import org.amtsgang.identity.api.Caller;
+import org.amtsgang.identity.api.OfficeRole;
+import org.amtsgang.identity.api.PrincipalKind;
+import org.amtsgang.identity.api.Role;
+import org.amtsgang.identity.api.TrustLevel;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The people of the tests and the parts the document area talks to, written after their APIs: a
+ * case list with the case service's access rule (applicant or staff of the office). The real case
+ * service meets the document area in the integration tests.
+ */
+final class People {
+
+    static final Caller ANNA = citizen("anna");
+    static final Caller BERT = citizen("bert");
+    static final Caller BAU_CLERK = staff("clara", "bauaufsicht", Role.CASEWORKER);
+    static final Caller BAU_LEAD = staff("lena", "bauaufsicht", Role.OFFICE_LEAD);
+    static final Caller BUERGER_CLERK = staff("olga", "buergeramt", Role.CASEWORKER);
+    static final Caller OPERATOR =
+            new Caller("op", PrincipalKind.OPERATOR, "Op", "op@stadt.example", TrustLevel.SUBSTANTIAL, Set.of());
+
+    private People() {}
+
+    static Caller citizen(String id) {
+        return new Caller(id, PrincipalKind.CITIZEN, id, id + "@example.org", TrustLevel.SUBSTANTIAL, Set.of());
+    }
+
+    static Caller staff(String id, String office, Role role) {
+        return new Caller(
+                id,
+                PrincipalKind.STAFF,
+                id,
+                id + "@stadt.example",
+                TrustLevel.SUBSTANTIAL,
+                Set.of(new OfficeRole(office, role)));
+    }
+
+    static BundleContext noBundleContext() {
+        return (BundleContext) Proxy.newProxyInstance(
+                BundleContext.class.getClassLoader(), new Class<?>[] {BundleContext.class}, (p, m, a) -> null);
+    }
+
+    static DocumentConfig config(Map<String, Object> values) {
+        return (DocumentConfig) Proxy.newProxyInstance(
+                DocumentConfig.class.getClassLoader(), new Class<?>[] {DocumentConfig.class}, (proxy, method, args) -> {
+                    if (values.containsKey(method.getName())) {
+                        return values.get(method.getName());
+                    }
+                    return method.getDefaultValue();
+                });
+    }
+
+    /** Cases by id, each with its office and applicant; get() checks access as the case service does. */
+    static final class CaseList {
+        private final Map<String, CaseView> cases = new ConcurrentHashMap<>();
+
+        void add(String id, String office, String applicant) {
+            cases.put(
+                    id,
+                    new CaseView(
+                            id,
+                            office + "-service",
+                            "1",
+                            office,
+                            applicant,
+                            applicant,
+                            CaseStatus.IN_REVIEW,
+                            "{}",
+                            Instant.now(),
+                            Instant.now(),
+                            null,
+                            null,
+                            null,
+                            0,
+                            1));
+        }
+
+        Cases service() {
+            return (Cases) Proxy.newProxyInstance(
+                    Cases.class.getClassLoader(), new Class<?>[] {Cases.class}, (proxy, method, args) -> {
+                        if (!method.getName().equals("get")) {
+                            throw new UnsupportedOperationException(method.getName());
+                        }
+                        Caller caller = (Caller) args[0];
+                        CaseView kase = cases.get((String) args[1]);
+                        boolean theirs = kase != null
+                                && (caller.subject().equals(kase.applicant()) || caller.worksIn(kase.officeId()));
+                        if (!theirs) {
+                            throw new CaseException(CaseException.Reason.NOT_FOUND, "no case " + args[1]);
+                        }
+                        return kase;
+                    });
+        }
+    }
+}

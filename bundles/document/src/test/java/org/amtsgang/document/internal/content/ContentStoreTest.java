@@ -1,0 +1,137 @@
+package org.amtsgang.document.internal.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.amtsgang.document.internal.Samples;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class ContentStoreTest {
+
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
+    private ContentStore store() throws IOException {
+        return new ContentStore(folder.getRoot().toPath().resolve("docs"));
+    }
+
+    private final byte[] png = Samples.png(Samples.page("Bauakte 1958"));
+
+    @Test
+    public void storesContentOnceUnderItsChecksum() throws Exception {
+        ContentStore store = store();
+        Staged first = store.stage(new ByteArrayInputStream(png), 1 << 20);
+        store.commit(first);
+        Staged second = store.stage(new ByteArrayInputStream(png), 1 << 20);
+        store.commit(second);
+
+        assertThat(first.sha256()).isEqualTo(Sha256.hex(png)).isEqualTo(second.sha256());
+        assertThat(first.type()).isEqualTo(ContentType.PNG);
+        assertThat(first.size()).isEqualTo(png.length);
+        assertThat(Files.readAllBytes(store.path(first.sha256()))).isEqualTo(png);
+        assertThat(files(store.root().resolve("sha256"))).isEqualTo(1);
+        assertThat(files(store.root().resolve("tmp"))).isZero();
+        try (InputStream in = store.open(first.sha256(), first.size())) {
+            assertThat(in.readAllBytes()).isEqualTo(png);
+        }
+    }
+
+    @Test
+    public void refusedContentLeavesNothingBehind() throws Exception {
+        ContentStore store = store();
+        byte[] script = "#!/bin/sh\nrm -rf /\n".getBytes();
+        assertThatThrownBy(() -> store.stage(new ByteArrayInputStream(script), 1 << 20))
+                .isInstanceOfSatisfying(
+                        ContentRefused.class, e -> assertThat(e.why()).isEqualTo(ContentRefused.Why.UNSUPPORTED_TYPE));
+        assertThatThrownBy(() -> store.stage(new ByteArrayInputStream(png), png.length - 1))
+                .isInstanceOfSatisfying(
+                        ContentRefused.class, e -> assertThat(e.why()).isEqualTo(ContentRefused.Why.TOO_LARGE));
+        assertThatThrownBy(() -> store.stage(new ByteArrayInputStream(new byte[0]), 10))
+                .isInstanceOfSatisfying(
+                        ContentRefused.class, e -> assertThat(e.why()).isEqualTo(ContentRefused.Why.EMPTY));
+        assertThatThrownBy(() -> store.stage(brokenAfter(png, 1000), 1 << 20)).isInstanceOf(IOException.class);
+        assertThat(files(store.root())).isZero();
+    }
+
+    @Test
+    public void damagedContentIsNoticedWhenRead() throws Exception {
+        ContentStore store = store();
+        Staged staged = store.stage(new ByteArrayInputStream(png), 1 << 20);
+        store.commit(staged);
+        byte[] damaged = png.clone();
+        damaged[damaged.length / 2] ^= 0x01;
+        Files.write(store.path(staged.sha256()), damaged);
+
+        assertThatThrownBy(() -> store.readSmall(staged.sha256(), staged.size()))
+                .isInstanceOf(VerifyingInputStream.DamagedContentException.class)
+                .hasMessageContaining(staged.sha256());
+        // a truncated file is damage too
+        Files.write(store.path(staged.sha256()), java.util.Arrays.copyOf(png, png.length - 1));
+        assertThatThrownBy(() -> store.readSmall(staged.sha256(), staged.size()))
+                .isInstanceOf(VerifyingInputStream.DamagedContentException.class);
+    }
+
+    @Test
+    public void pathsAreOnlyEverBuiltFromChecksums() throws Exception {
+        ContentStore store = store();
+        assertThatThrownBy(() -> store.path("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.path("A".repeat(64))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    public void sweepRemovesOldLeftoversAndUnreferencedContent() throws Exception {
+        ContentStore store = store();
+        Staged kept = store.stage(new ByteArrayInputStream(png), 1 << 20);
+        store.commit(kept);
+        byte[] other = Samples.png(Samples.page("Anderes Blatt"));
+        Staged orphan = store.stage(new ByteArrayInputStream(other), 1 << 20);
+        store.commit(orphan);
+        Path leftover = Files.createTempFile(store.root().resolve("tmp"), "upload-", ".part");
+        FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+        for (Path p : new Path[] {store.path(kept.sha256()), store.path(orphan.sha256()), leftover}) {
+            Files.setLastModifiedTime(p, old);
+        }
+        Staged fresh = store.stage(new ByteArrayInputStream(Samples.png(Samples.page("Neu"))), 1 << 20);
+        store.commit(fresh); // unreferenced, but young: its record may be committing
+
+        int removed = store.sweep(Duration.ofHours(1), Set.of(kept.sha256())::contains);
+
+        assertThat(removed).isEqualTo(2);
+        assertThat(store.exists(kept.sha256())).isTrue();
+        assertThat(store.exists(orphan.sha256())).isFalse();
+        assertThat(store.exists(fresh.sha256())).isTrue();
+        assertThat(leftover).doesNotExist();
+    }
+
+    private static InputStream brokenAfter(byte[] bytes, int count) {
+        return new InputStream() {
+            int position;
+
+            @Override
+            public int read() throws IOException {
+                if (position >= count) {
+                    throw new IOException("connection reset");
+                }
+                return bytes[position++] & 0xFF;
+            }
+        };
+    }
+
+    private static long files(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(Files::isRegularFile).count();
+        }
+    }
+}
