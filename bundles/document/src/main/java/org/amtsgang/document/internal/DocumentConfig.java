@@ -45,6 +45,14 @@ public @interface DocumentConfig {
     @AttributeDefinition(description = "Longest time one file's OCR may take, in seconds")
     int ocrTimeoutSeconds() default 900;
 
+    @AttributeDefinition(
+            description =
+                    "Folder under which Bauakten import folders are dropped;" + " empty: <karaf.data>/amtsgang/import")
+    String importDirectory() default "";
+
+    @AttributeDefinition(description = "The office building files (Bauakten) belong to")
+    String bauaktenOffice() default "bauaufsicht";
+
     @AttributeDefinition(description = "Retention rule of documents created without one, e.g. 10:DELETE")
     String defaultRetention() default "10:DELETE";
 }

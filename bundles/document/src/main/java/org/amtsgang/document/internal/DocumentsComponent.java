@@ -21,12 +21,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.amtsgang.cases.api.CaseException;
 import org.amtsgang.cases.api.Cases;
 import org.amtsgang.cases.api.dto.CaseView;
+import org.amtsgang.document.api.BauaktenImports;
 import org.amtsgang.document.api.DocumentException;
 import org.amtsgang.document.api.Documents;
 import org.amtsgang.document.api.dto.Confidentiality;
@@ -35,11 +37,13 @@ import org.amtsgang.document.api.dto.DocumentPage;
 import org.amtsgang.document.api.dto.DocumentQuery;
 import org.amtsgang.document.api.dto.DocumentView;
 import org.amtsgang.document.api.dto.GrantView;
+import org.amtsgang.document.api.dto.ImportJob;
 import org.amtsgang.document.api.dto.NewDocument;
 import org.amtsgang.document.api.dto.OcrStatus;
 import org.amtsgang.document.api.dto.RenditionKind;
 import org.amtsgang.document.api.dto.RetentionDue;
 import org.amtsgang.document.api.dto.RetentionRule;
+import org.amtsgang.document.api.dto.ScanRecord;
 import org.amtsgang.document.api.dto.SearchPage;
 import org.amtsgang.document.api.dto.SearchQuery;
 import org.amtsgang.document.api.dto.VersionView;
@@ -52,12 +56,15 @@ import org.amtsgang.document.internal.content.FileNames;
 import org.amtsgang.document.internal.content.Inspector;
 import org.amtsgang.document.internal.content.Staged;
 import org.amtsgang.document.internal.index.Indexer;
+import org.amtsgang.document.internal.ingest.BauaktenImporter;
 import org.amtsgang.document.internal.ocr.OcrWorkers;
 import org.amtsgang.document.internal.ocr.Tesseract;
 import org.amtsgang.document.internal.store.DeletionEntity;
 import org.amtsgang.document.internal.store.DocumentEntity;
 import org.amtsgang.document.internal.store.DocumentStore;
 import org.amtsgang.document.internal.store.GrantEntity;
+import org.amtsgang.document.internal.store.ImportEntity;
+import org.amtsgang.document.internal.store.ImportStore;
 import org.amtsgang.document.internal.store.RenditionEntity;
 import org.amtsgang.document.internal.store.VersionEntity;
 import org.amtsgang.identity.api.Caller;
@@ -82,9 +89,11 @@ import org.slf4j.LoggerFactory;
  * checksum, OCR in a bounded pool, search through the index service (its own bundle, optional: the
  * store works without it, and its outbox waits).
  */
-@Component(service = Documents.class, configurationPid = DocumentConfig.PID)
+@Component(
+        service = {Documents.class, BauaktenImports.class},
+        configurationPid = DocumentConfig.PID)
 @Designate(ocd = DocumentConfig.class)
-public final class DocumentsComponent implements Documents {
+public final class DocumentsComponent implements Documents, BauaktenImports {
 
     static final ZoneId CITY_TIME = ZoneId.of("Europe/Berlin");
     private static final int MAX_PAGE_SIZE = 100;
@@ -101,6 +110,10 @@ public final class DocumentsComponent implements Documents {
     private final Indexer indexer;
     private final OcrWorkers ocr;
     private final ScheduledExecutorService jobs;
+    private final ImportStore imports;
+    private final BauaktenImporter importer;
+    private final ExecutorService importWorker;
+    private volatile boolean stopping;
 
     @Activate
     public DocumentsComponent(
@@ -130,6 +143,29 @@ public final class DocumentsComponent implements Documents {
             t.setDaemon(true);
             return t;
         });
+        this.imports = new ImportStore(jpa);
+        this.importer = new BauaktenImporter(
+                imports,
+                content,
+                inspector,
+                new BauaktenImporter.Settings(
+                        config.bauaktenOffice(),
+                        config.maxUploadBytes(),
+                        Ids::document,
+                        () -> {
+                            ocr.wake();
+                            indexer.wake();
+                        },
+                        () -> stopping));
+        this.importWorker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "amtsgang-bauakten-import");
+            t.setDaemon(true);
+            return t;
+        });
+        int interrupted = imports.interruptRunning(System.currentTimeMillis());
+        if (interrupted > 0) {
+            logger.warn("{} Bauakten imports were cut off by a stop; run them again to resume", interrupted);
+        }
         ocr.start();
         // the outbox is replayed on every change; the timer only retries after a failure
         jobs.scheduleWithFixedDelay(indexer::wake, 30, 30, TimeUnit.SECONDS);
@@ -139,6 +175,9 @@ public final class DocumentsComponent implements Documents {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        stopping = true;
+        importWorker.shutdown();
+        importWorker.awaitTermination(30, TimeUnit.SECONDS);
         jobs.shutdown();
         ocr.stop();
         indexer.stop();
@@ -503,6 +542,132 @@ public final class DocumentsComponent implements Documents {
         }
         logger.info("Document {} deleted by {}: {}", documentId, operator.subject(), record.decision);
         indexer.wake();
+    }
+
+    // ---- Bauakten imports
+
+    @Override
+    public ImportJob start(Caller caller, String folder) {
+        Path dir = importFolder(caller, folder);
+        ImportEntity job = newJob(caller, dir);
+        importWorker.execute(() -> {
+            try {
+                importer.run(job, dir, j -> {});
+            } catch (RuntimeException e) {
+                logger.error("Import {} of {} broke off: {}", job.id, dir, e.toString(), e);
+            }
+        });
+        return importView(job);
+    }
+
+    @Override
+    public ImportJob run(Caller caller, String folder, java.util.function.Consumer<ImportJob> progress) {
+        Path dir = importFolder(caller, folder);
+        ImportEntity job = newJob(caller, dir);
+        importer.run(job, dir, j -> progress.accept(importView(j)));
+        return importView(job);
+    }
+
+    @Override
+    public ImportJob job(Caller caller, String jobId) {
+        requireImporter(caller);
+        return importView(imports.job(jobId == null ? "" : jobId)
+                .orElseThrow(() -> new DocumentException(NOT_FOUND, "No import " + jobId + ".")));
+    }
+
+    @Override
+    public List<ScanRecord> scans(Caller caller, String documentId) {
+        readable(caller, documentId);
+        return imports.scans(documentId).stream()
+                .map(s -> new ScanRecord(
+                        s.documentId,
+                        s.versionNumber,
+                        s.page,
+                        s.scannedBy,
+                        s.device,
+                        Instant.ofEpochMilli(s.scannedAt),
+                        s.sha256,
+                        s.quality,
+                        s.resolutionDpi,
+                        Instant.ofEpochMilli(s.recordedAt)))
+                .toList();
+    }
+
+    private void requireImporter(Caller caller) {
+        boolean allowed = caller.kind() == PrincipalKind.OPERATOR
+                || (caller.kind() == PrincipalKind.STAFF && caller.worksIn(config.bauaktenOffice()));
+        if (!allowed) {
+            throw new DocumentException(
+                    FORBIDDEN, "Bauakten are imported by operators and staff of '" + config.bauaktenOffice() + "'.");
+        }
+    }
+
+    /** A plain name under the import directory, or (operators only) an absolute path. */
+    private Path importFolder(Caller caller, String folder) {
+        requireImporter(caller);
+        if (folder == null || folder.isBlank()) {
+            throw new DocumentException(BAD_REQUEST, "folder: the import folder's name is needed.");
+        }
+        Path root = importRoot(config);
+        Path dir;
+        if (Paths.get(folder).isAbsolute()) {
+            if (caller.kind() != PrincipalKind.OPERATOR) {
+                throw new DocumentException(
+                        FORBIDDEN, "Only operators import from a path; name a folder under the import directory.");
+            }
+            dir = Paths.get(folder).normalize();
+        } else {
+            if (!folder.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}") || folder.contains("..")) {
+                throw new DocumentException(
+                        BAD_REQUEST, "folder: a plain folder name under the import directory, was '" + folder + "'.");
+            }
+            dir = root.resolve(folder).normalize();
+        }
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new DocumentException(NOT_FOUND, "No import folder '" + folder + "'.");
+        }
+        if (!java.nio.file.Files.isRegularFile(dir.resolve(METADATA_FILE))) {
+            throw new DocumentException(BAD_REQUEST, "The folder has no " + METADATA_FILE + ".");
+        }
+        return dir;
+    }
+
+    static Path importRoot(DocumentConfig config) {
+        if (!config.importDirectory().isBlank()) {
+            return Paths.get(config.importDirectory());
+        }
+        return Paths.get(System.getProperty("karaf.data", "data"), "amtsgang", "import");
+    }
+
+    private ImportEntity newJob(Caller caller, Path dir) {
+        ImportEntity job = new ImportEntity();
+        job.id = Ids.importJob();
+        job.folder = dir.toString();
+        job.state = "RUNNING";
+        job.startedBy = caller.subject();
+        job.startedAt = System.currentTimeMillis();
+        job.errors = "";
+        imports.insertJob(job);
+        return job;
+    }
+
+    private ImportJob importView(ImportEntity job) {
+        java.util.Map<OcrStatus, Long> ocrCounts = imports.ocr(job.id);
+        return new ImportJob(
+                job.id,
+                job.folder,
+                job.state,
+                job.files,
+                job.imported,
+                job.skipped,
+                job.failed,
+                job.pages,
+                ocrCounts.getOrDefault(OcrStatus.PENDING, 0L),
+                ocrCounts.getOrDefault(OcrStatus.DONE, 0L),
+                ocrCounts.getOrDefault(OcrStatus.FAILED, 0L),
+                Instant.ofEpochMilli(job.startedAt),
+                job.finishedAt == null ? null : Instant.ofEpochMilli(job.finishedAt),
+                job.errors.isEmpty() ? List.of() : List.of(job.errors.split("\n")));
     }
 
     // ---- helpers

@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 
 /**
  * Ids that are hard to guess (115 random bits, 24 characters with the prefix), in Crockford's base 32 so they can be read out on the
- * phone: {@code D} for documents, {@code G} for grants.
+ * phone: {@code D} for documents, {@code G} for grants, {@code I} for imports.
  */
 final class Ids {
 
@@ -19,6 +19,10 @@ final class Ids {
 
     static String grant() {
         return next('G');
+    }
+
+    static String importJob() {
+        return next('I');
     }
 
     private static String next(char prefix) {

@@ -415,6 +415,97 @@ public class DocumentsComponentTest {
         assertThat(read(documents.open(BAU_CLERK, doc.id(), 1))).isEqualTo(scan);
     }
 
+    // ---- Bauakten import
+
+    @Test
+    public void anImportTakesThermalPaperFirstRecordsEveryPageAndNeverImportsTwice() throws Exception {
+        Path folder = this.folder.newFolder("lieferung-1").toPath();
+        Files.write(folder.resolve("a.tif"), Samples.tiff(Samples.page("Bauschein 1958")));
+        Files.write(folder.resolve("b.pdf"), Samples.pdf(Samples.page("Seite 1"), Samples.page("Seite 2")));
+        Files.write(folder.resolve("c.tif"), Samples.tiff(Samples.page("Thermopapier 1987")));
+        Files.write(folder.resolve("evil.txt"), "not a scan".getBytes(StandardCharsets.UTF_8));
+        Files.writeString(
+                folder.resolve("metadata.csv"),
+                String.join(
+                        "\n",
+                        "\uFEFFdatei;aktenzeichen;adresse;gemarkung;flur;flurstueck;jahr;papier;zustand;gescannt_von;geraet;gescannt_am",
+                        "a.tif;BA-1958-0042;\"Schloßstraße 12\";Mülheim;3;117;1958;normal;gut;Scanbüro Ruhr;Zeutschel OS 12000;2026-11-02T09:30",
+                        "b.pdf;BA-1958-0042;Schloßstraße 12;Mülheim;3;117;1961;normal;;;;",
+                        "c.tif;BA-1987-0007;Kaiserstraße 3;Saarn;7;88;1987;thermo;verblasst;Scanbüro Ruhr;Zeutschel OS 12000;2026-11-03",
+                        "../../etc/passwd;BA-X;;;;;;;;;;",
+                        "evil.txt;BA-Y;;;;;;;;;;",
+                        "fehlt.pdf;BA-Z;;;;;;;;;;",
+                        "a.tif;BA-1958-0042;;;;;1800x;;;;;"),
+                StandardCharsets.UTF_8);
+        List<ImportJobView> seen = new CopyOnWriteArrayList<>();
+
+        var job =
+                documents.run(OPERATOR, folder.toString(), j -> seen.add(new ImportJobView(j.imported(), j.failed())));
+
+        assertThat(job.state()).isEqualTo("DONE");
+        assertThat(job.files()).isEqualTo(7);
+        assertThat(job.imported()).isEqualTo(3);
+        assertThat(job.failed()).isEqualTo(3);
+        assertThat(job.skipped()).isEqualTo(1); // a.tif listed twice under one Aktenzeichen
+        assertThat(job.pages()).isEqualTo(4);
+        assertThat(job.errors()).hasSize(3).anySatisfy(e -> assertThat(e).contains("passwd"));
+        assertThat(seen).hasSize(8); // after every file, and at the end
+        // the thermal-paper file went first and is read first
+        assertThat(seen.get(0).imported()).isEqualTo(1);
+        assertThat(jpa.count("SELECT COUNT(*) FROM DOCUMENT_VERSION WHERE OCR_PRIORITY = 100 AND FILE_NAME = 'c.tif'"))
+                .isEqualTo(1);
+        var staffView = documents.list(BAU_CLERK, new DocumentQuery(null, null, "BAUAKTE", 0, 10));
+        assertThat(staffView.total()).isEqualTo(3);
+        DocumentView pdf = staffView.items().stream()
+                .filter(d -> d.title().contains("b.pdf"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(pdf.fields())
+                .containsEntry("aktenzeichen", "BA-1958-0042")
+                .containsEntry("address", "Schloßstraße 12")
+                .containsEntry("year", "1961");
+        var scans = documents.scans(BAU_CLERK, pdf.id());
+        assertThat(scans).extracting(r -> r.page()).containsExactly(1, 2);
+        assertThat(scans.get(0).sha256())
+                .isEqualTo(documents.versions(BAU_CLERK, pdf.id()).get(0).sha256());
+        assertThat(scans.get(0).scannedBy()).isEqualTo("unbekannt");
+        assertThatThrownBy(() -> documents.scans(BERT, pdf.id())).satisfies(reason(DocumentException.Reason.NOT_FOUND));
+
+        var again = documents.run(OPERATOR, folder.toString(), j -> {});
+        assertThat(again.imported()).isZero();
+        assertThat(again.skipped()).isEqualTo(4);
+        assertThat(jpa.count("SELECT COUNT(*) FROM DOCUMENT_DOCUMENT")).isEqualTo(3);
+    }
+
+    @Test
+    public void onlyOperatorsAndTheBuildingOfficeImport() throws Exception {
+        Path folder = this.folder.newFolder("lieferung-2").toPath();
+        Files.writeString(folder.resolve("metadata.csv"), "datei;aktenzeichen\n");
+        assertThatThrownBy(() -> documents.start(BUERGER_CLERK, "lieferung-2"))
+                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+        assertThatThrownBy(() -> documents.start(ANNA, "lieferung-2"))
+                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+        // staff name folders under the import directory; only operators give paths
+        assertThatThrownBy(() -> documents.start(BAU_CLERK, folder.toString()))
+                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+        assertThatThrownBy(() -> documents.start(BAU_CLERK, "../store"))
+                .satisfies(reason(DocumentException.Reason.BAD_REQUEST));
+        assertThatThrownBy(() -> documents.start(BAU_CLERK, "nirgends"))
+                .satisfies(reason(DocumentException.Reason.NOT_FOUND));
+        settings.put("importDirectory", folder.getParent().toString());
+        documents.deactivate();
+        documents = component();
+        var job = documents.start(BAU_CLERK, "lieferung-2");
+        var done = waitFor(
+                () -> documents.job(BAU_CLERK, job.id()), j -> !j.state().equals("RUNNING"));
+        assertThat(done.state()).isEqualTo("DONE");
+        assertThat(done.files()).isZero();
+        assertThatThrownBy(() -> documents.job(BUERGER_CLERK, job.id()))
+                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+    }
+
+    private record ImportJobView(int imported, int failed) {}
+
     // ---- helpers
 
     private static NewDocument bauakte(String aktenzeichen, Confidentiality confidentiality) {

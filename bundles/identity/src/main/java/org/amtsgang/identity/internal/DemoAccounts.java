@@ -44,6 +44,16 @@ final class DemoAccounts {
                 "Emine Kaya",
                 PrincipalKind.STAFF,
                 Set.of(new OfficeRole("steueramt", Role.CASEWORKER)));
+        staff(
+                "sachbearbeitung@bauaufsicht.example",
+                "Gregor Lange",
+                PrincipalKind.STAFF,
+                Set.of(new OfficeRole("bauaufsicht", Role.CASEWORKER)));
+        staff(
+                "leitung@bauaufsicht.example",
+                "Hanna Becker",
+                PrincipalKind.STAFF,
+                Set.of(new OfficeRole("bauaufsicht", Role.OFFICE_LEAD)));
         staff("betrieb@amtsgang.example", "Frank Betrieb", PrincipalKind.OPERATOR, Set.of());
     }
 

@@ -7,7 +7,9 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -39,6 +41,17 @@ public final class Inspector {
 
     private static final int MAX_FORM_DEPTH = 4;
 
+    /** A4's short side in inches: the resolution of a scan is estimated as if it were A4. */
+    private static final double A4_SHORT_INCHES = 210 / 25.4;
+
+    /**
+     * What the inspection found.
+     *
+     * @param pages the page count
+     * @param dpi per page, the estimated scan resolution (0: the page holds no image)
+     */
+    public record Inspection(int pages, List<Integer> dpi) {}
+
     private final Limits limits;
 
     public Inspector(Limits limits) {
@@ -47,24 +60,39 @@ public final class Inspector {
 
     /** Answers the content's page count, or refuses it. */
     public int pages(Path file, ContentType type) throws IOException, ContentRefused {
-        return switch (type) {
-            case PNG -> png(file);
-            case JPEG -> jpeg(file);
-            case TIFF -> tiff(file);
-            case PDF -> pdf(file);
-        };
+        return inspect(file, type).pages();
     }
 
-    private int png(Path file) throws IOException, ContentRefused {
+    /** Answers the content's pages and their estimated resolution, or refuses it. */
+    public Inspection inspect(Path file, ContentType type) throws IOException, ContentRefused {
+        List<Integer> dpi = new ArrayList<>();
+        int pages =
+                switch (type) {
+                    case PNG -> png(file, dpi);
+                    case JPEG -> jpeg(file, dpi);
+                    case TIFF -> tiff(file, dpi);
+                    case PDF -> pdf(file, dpi);
+                };
+        return new Inspection(pages, List.copyOf(dpi));
+    }
+
+    private static int estimateDpi(long width, long height) {
+        return (int) Math.round(Math.min(width, height) / A4_SHORT_INCHES);
+    }
+
+    private int png(Path file, List<Integer> dpi) throws IOException, ContentRefused {
         ByteBuffer header = read(file, 0, 24).order(ByteOrder.BIG_ENDIAN);
         if (header.remaining() < 24 || header.getInt(12) != 0x49484452) {
             throw malformed("The PNG file has no image header.");
         }
-        checkPixels(Integer.toUnsignedLong(header.getInt(16)), Integer.toUnsignedLong(header.getInt(20)));
+        long width = Integer.toUnsignedLong(header.getInt(16));
+        long height = Integer.toUnsignedLong(header.getInt(20));
+        checkPixels(width, height);
+        dpi.add(estimateDpi(width, height));
         return 1;
     }
 
-    private int jpeg(Path file) throws IOException, ContentRefused {
+    private int jpeg(Path file, List<Integer> dpi) throws IOException, ContentRefused {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long position = 2;
             long size = channel.size();
@@ -87,6 +115,7 @@ public final class Inspector {
                     long height = marker.getShort(5) & 0xFFFF;
                     long width = marker.getShort(7) & 0xFFFF;
                     checkPixels(width, height);
+                    dpi.add(estimateDpi(width, height));
                     return 1;
                 }
                 if (code == 0xD9 || code == 0xDA || length < 2) {
@@ -98,7 +127,7 @@ public final class Inspector {
         throw malformed("The JPEG file has no frame header.");
     }
 
-    private int tiff(Path file) throws IOException, ContentRefused {
+    private int tiff(Path file, List<Integer> dpi) throws IOException, ContentRefused {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer header = ByteBuffer.allocate(8);
             channel.read(header, 0);
@@ -114,7 +143,7 @@ public final class Inspector {
                 if (++pages > limits.maxPages()) {
                     throw tooManyPages();
                 }
-                offset = tiffDirectory(channel, offset, order);
+                offset = tiffDirectory(channel, offset, order, dpi);
             }
             if (pages == 0) {
                 throw malformed("The TIFF file has no image.");
@@ -124,7 +153,8 @@ public final class Inspector {
     }
 
     /** Checks one image file directory's size; answers the next one's offset. */
-    private long tiffDirectory(FileChannel channel, long offset, ByteOrder order) throws IOException, ContentRefused {
+    private long tiffDirectory(FileChannel channel, long offset, ByteOrder order, List<Integer> dpi)
+            throws IOException, ContentRefused {
         ByteBuffer count = ByteBuffer.allocate(2).order(order);
         channel.read(count, offset);
         int entries = count.getShort(0) & 0xFFFF;
@@ -150,10 +180,11 @@ public final class Inspector {
             throw malformed("A TIFF image declares no width or height.");
         }
         checkPixels(width, height);
+        dpi.add(estimateDpi(width, height));
         return Integer.toUnsignedLong(table.getInt(entries * 12));
     }
 
-    private int pdf(Path file) throws IOException, ContentRefused {
+    private int pdf(Path file, List<Integer> dpi) throws IOException, ContentRefused {
         // read from the file and cache decoded streams in temporary files: flat memory for any size
         try (PDDocument document = Loader.loadPDF(
                 new RandomAccessReadBufferedFile(file), "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
@@ -168,8 +199,13 @@ public final class Inspector {
                 throw malformed("The PDF file has no pages.");
             }
             for (PDPage page : document.getPages()) {
-                checkImages(page.getResources(), 0);
+                long widest = checkImages(page.getResources(), 0);
                 checkContentSize(page);
+                float inches = Math.min(
+                                page.getMediaBox().getWidth(),
+                                page.getMediaBox().getHeight())
+                        / 72f;
+                dpi.add(widest == 0 || inches <= 0 ? 0 : (int) Math.round(widest / inches));
             }
             return pages;
         } catch (InvalidPasswordException e) {
@@ -181,18 +217,22 @@ public final class Inspector {
         }
     }
 
-    private void checkImages(PDResources resources, int depth) throws IOException, ContentRefused {
+    /** Checks the page's images; answers the short side of the largest, in pixels (0: none). */
+    private long checkImages(PDResources resources, int depth) throws IOException, ContentRefused {
         if (resources == null || depth > MAX_FORM_DEPTH) {
-            return;
+            return 0;
         }
+        long widest = 0;
         for (COSName name : resources.getXObjectNames()) {
             PDXObject object = resources.getXObject(name);
             if (object instanceof PDImageXObject image) {
                 checkPixels(image.getWidth(), image.getHeight());
+                widest = Math.max(widest, Math.min(image.getWidth(), image.getHeight()));
             } else if (object instanceof PDFormXObject form) {
-                checkImages(form.getResources(), depth + 1);
+                widest = Math.max(widest, checkImages(form.getResources(), depth + 1));
             }
         }
+        return widest;
     }
 
     private void checkContentSize(PDPage page) throws IOException, ContentRefused {

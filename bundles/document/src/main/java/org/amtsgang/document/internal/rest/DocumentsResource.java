@@ -23,6 +23,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
+import org.amtsgang.document.api.BauaktenImports;
 import org.amtsgang.document.api.Documents;
 import org.amtsgang.document.api.dto.Confidentiality;
 import org.amtsgang.document.api.dto.Content;
@@ -34,6 +35,7 @@ import org.amtsgang.document.api.dto.NewDocument;
 import org.amtsgang.document.api.dto.RenditionKind;
 import org.amtsgang.document.api.dto.RetentionDue;
 import org.amtsgang.document.api.dto.RetentionRule;
+import org.amtsgang.document.api.dto.ScanRecord;
 import org.amtsgang.document.api.dto.SearchPage;
 import org.amtsgang.document.api.dto.SearchQuery;
 import org.amtsgang.document.api.dto.VersionView;
@@ -66,11 +68,14 @@ public final class DocumentsResource implements RestResource {
     private static final Set<String> SEARCH_PARAMS = Set.of("q", "page", "size");
 
     private final Documents documents;
+    private final BauaktenImports imports;
     private final long maxUploadBytes;
 
     @Activate
-    public DocumentsResource(@Reference Documents documents, DocumentConfig config) {
+    public DocumentsResource(
+            @Reference Documents documents, @Reference BauaktenImports imports, DocumentConfig config) {
         this.documents = documents;
+        this.imports = imports;
         this.maxUploadBytes = config.maxUploadBytes();
     }
 
@@ -166,6 +171,18 @@ public final class DocumentsResource implements RestResource {
     public List<VersionView> versions(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = Callers.required(security);
         return DocumentProblems.call(() -> documents.versions(caller, id));
+    }
+
+    @GET
+    @Path("{id}/scans")
+    @CitizenAccess
+    @StaffAccess(officeParam = "")
+    @ApiOperation(
+            summary = "The scan records of a document's pages: who scanned, device, time, hash, quality check",
+            returns = ScanRecord.class)
+    public List<ScanRecord> scans(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller caller = Callers.required(security);
+        return DocumentProblems.call(() -> imports.scans(caller, id));
     }
 
     @POST
