@@ -55,7 +55,8 @@ public class AccessMatrixIT extends PlatformTestSupport {
                         .replace("{id}", "steueramt-hundesteuer-anmeldung")
                         .replace("{provider}", "bundid")
                         .replace("{day}", "2026-11-27")
-                        .replace("{file}", "x");
+                        .replace("{file}", "x")
+                        .replace("{version}", "1");
                 for (Principal principal : principals) {
                     cells++;
                     HttpResponse<String> response =

@@ -24,6 +24,7 @@ final class Api {
     static final String LEAD_BUERGERAMT = "leitung@buergeramt.example";
     static final String CASEWORKER_STEUERAMT = "sachbearbeitung@steueramt.example";
     static final String OPERATOR = "betrieb@amtsgang.example";
+    static final String CASEWORKER_BAUAUFSICHT = "sachbearbeitung@bauaufsicht.example";
 
     private Api() {}
 

@@ -18,6 +18,7 @@ import org.junit.runners.Suite.SuiteClasses;
     IdentityIT.class,
     CasesIT.class,
     PaymentIT.class,
+    DocumentIT.class,
     AccessMatrixIT.class
 })
 public class PlatformSuiteIT {}
