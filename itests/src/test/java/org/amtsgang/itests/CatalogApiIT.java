@@ -27,13 +27,13 @@ public class CatalogApiIT extends PlatformTestSupport {
 
     @Test
     public void listsServicesWithPaging() {
-        HttpResponse<String> response = get("/v1/services?size=1&page=1");
+        HttpResponse<String> response = get("/v1/services?size=1&page=2");
 
         assertEquals(200, response.statusCode());
         assertEquals(
                 "application/json",
                 response.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(response.body(), response.body().contains("\"page\":1,\"size\":1,\"total\":2"));
+        assertTrue(response.body(), response.body().contains("\"page\":2,\"size\":1,\"total\":3"));
         assertTrue(response.body(), response.body().contains("steueramt-hundesteuer-anmeldung"));
     }
 

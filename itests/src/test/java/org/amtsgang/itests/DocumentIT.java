@@ -228,6 +228,100 @@ public class DocumentIT extends PlatformTestSupport {
         assertTrue(reindexed, reindexed.contains("Search index rebuilt"));
     }
 
+    @Test
+    public void anApprovedInspectionLetsTheApplicantReadTheBauakteAsAWatermarkedCopy() throws Exception {
+        String clerk = Api.token(Api.CASEWORKER_BAUAUFSICHT);
+        String aktenzeichen = "BA-EIN-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = create(clerk, aktenzeichen, "Kaiserstraße 3").get("id").asText();
+        assertEquals(
+                201,
+                Api.upload(
+                                "/v1/documents/" + id + "/versions?fileName=bauschein.png",
+                                clerk,
+                                png(page("Bauschein Kaiserstraße 3")),
+                                "image/png")
+                        .statusCode());
+        JsonNode login = Federation.login("eigentuemer-" + UUID.randomUUID(), "substantial");
+        String owner = login.get("accessToken").asText();
+
+        // acting for the owner needs the owner's authorisation
+        HttpResponse<String> noAuthorisation = call(
+                "POST",
+                "/v1/cases",
+                owner,
+                Map.of(
+                        "serviceId",
+                        "bauaufsicht-bauakteneinsicht",
+                        "submit",
+                        true,
+                        "formData",
+                        Map.of(
+                                "adresse",
+                                "Kaiserstraße 3",
+                                "rolle",
+                                "architekt",
+                                "berechtigtesInteresse",
+                                "Planung eines Anbaus")));
+        assertEquals(noAuthorisation.body(), 422, noAuthorisation.statusCode());
+        assertTrue(noAuthorisation.body(), noAuthorisation.body().contains("/vollmachtDokument"));
+
+        HttpResponse<String> applied = call(
+                "POST",
+                "/v1/cases",
+                owner,
+                Map.of(
+                        "serviceId",
+                        "bauaufsicht-bauakteneinsicht",
+                        "submit",
+                        true,
+                        "formData",
+                        Map.of(
+                                "adresse",
+                                "Kaiserstraße 3",
+                                "aktenzeichen",
+                                aktenzeichen,
+                                "rolle",
+                                "eigentuemer",
+                                "berechtigtesInteresse",
+                                "Umbau des Dachgeschosses geplant")));
+        assertEquals(applied.body(), 201, applied.statusCode());
+        String caseId = json(applied).get("id").asText();
+        assertEquals("AWAITING_PAYMENT", json(applied).get("status").asText());
+        PaymentIT.pay(owner, caseId, "success");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "IN_REVIEW"
+                .equals(json(call("GET", "/v1/cases/" + caseId, owner, null))
+                        .get("status")
+                        .asText()));
+        assertEquals(404, call("GET", "/v1/documents/" + id, owner, null).statusCode());
+
+        String office = "/v1/offices/bauaufsicht/cases/" + caseId;
+        assertEquals(200, call("POST", office + "/assign", clerk, Map.of()).statusCode());
+        HttpResponse<String> decided = call(
+                "POST",
+                office + "/decision",
+                clerk,
+                Map.of("decision", "APPROVE", "reason", "Eigentum im Grundbuch bestätigt."));
+        assertEquals(decided.body(), 200, decided.statusCode());
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> call("GET", "/v1/documents/" + id, owner, null).statusCode() == 200);
+        HttpResponse<byte[]> copy = Api.download("/v1/documents/" + id + "/versions/latest/content", owner);
+        assertEquals(200, copy.statusCode());
+        assertEquals(
+                "application/pdf",
+                copy.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
+        assertTrue(new String(copy.body(), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF-"));
+        assertEquals(1, total(owner, "aktenzeichen=" + aktenzeichen));
+        // the clerk still gets the original scan
+        assertEquals(
+                "image/png",
+                Api.download("/v1/documents/" + id + "/versions/latest/content", clerk)
+                        .headers()
+                        .firstValue("Content-Type")
+                        .orElse("")
+                        .replaceAll(";.*", ""));
+    }
+
     // ---- helpers
 
     private static JsonNode create(String token, String aktenzeichen, String address) {

@@ -52,6 +52,7 @@ import org.amtsgang.document.api.spi.IndexHits;
 import org.amtsgang.document.api.spi.IndexQuery;
 import org.amtsgang.document.internal.content.ContentRefused;
 import org.amtsgang.document.internal.content.ContentStore;
+import org.amtsgang.document.internal.content.ContentType;
 import org.amtsgang.document.internal.content.FileNames;
 import org.amtsgang.document.internal.content.Inspector;
 import org.amtsgang.document.internal.content.Staged;
@@ -67,6 +68,7 @@ import org.amtsgang.document.internal.store.ImportEntity;
 import org.amtsgang.document.internal.store.ImportStore;
 import org.amtsgang.document.internal.store.RenditionEntity;
 import org.amtsgang.document.internal.store.VersionEntity;
+import org.amtsgang.document.internal.watermark.Watermarker;
 import org.amtsgang.identity.api.Caller;
 import org.amtsgang.identity.api.PrincipalKind;
 import org.amtsgang.identity.api.Role;
@@ -110,6 +112,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
     private final Indexer indexer;
     private final OcrWorkers ocr;
     private final ScheduledExecutorService jobs;
+    private final Watermarker watermarker;
     private final ImportStore imports;
     private final BauaktenImporter importer;
     private final ExecutorService importWorker;
@@ -129,6 +132,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         this.content = new ContentStore(directory(config));
         this.inspector = new Inspector(
                 new Inspector.Limits(config.maxPixels(), config.maxPages(), config.maxPageContentBytes()));
+        this.watermarker = new Watermarker(content.root().resolve("tmp"));
         this.indexer = new Indexer(store, content, Access::documentKeys, Views::fields);
         this.ocr = new OcrWorkers(
                 store,
@@ -372,7 +376,61 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
     public Content open(Caller caller, String documentId, int number) {
         DocumentEntity document = readable(caller, documentId);
         VersionEntity version = versionOf(document, number);
+        if (!Access.mayRead(caller, document, Set.of())) {
+            // readable through a grant only: an inspection copy with the reader's name and the day
+            return watermarked(caller, version);
+        }
         return read(version.sha256, version.size, version.contentType, Views.version(version));
+    }
+
+    private Content watermarked(Caller caller, VersionEntity version) {
+        // verified before it is copied: a damaged original must not become a clean-looking copy
+        read(version.sha256, version.size, version.contentType, Views.version(version));
+        String text = "Bauakteneinsicht: " + caller.displayName() + ", "
+                + java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy").format(LocalDate.now(CITY_TIME))
+                + " \u2013 nur zur Einsicht, Weitergabe untersagt";
+        try {
+            Path copy = watermarker.watermark(content.path(version.sha256), ContentType.of(version.contentType), text);
+            String sha;
+            try (InputStream in = java.nio.file.Files.newInputStream(copy)) {
+                java.security.MessageDigest digest = org.amtsgang.document.internal.content.Sha256.newDigest();
+                byte[] buffer = new byte[256 * 1024];
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    digest.update(buffer, 0, n);
+                }
+                sha = java.util.HexFormat.of().formatHex(digest.digest());
+            }
+            long size = java.nio.file.Files.size(copy);
+            VersionView view = Views.version(version);
+            VersionView asPdf = new VersionView(
+                    view.documentId(),
+                    view.number(),
+                    view.fileName().replaceAll("\\.[a-z]+$", "") + ".pdf",
+                    ContentType.PDF.mediaType(),
+                    size,
+                    sha,
+                    view.pages(),
+                    view.ocr(),
+                    view.created(),
+                    view.createdBy());
+            InputStream stream = new java.io.FilterInputStream(java.nio.file.Files.newInputStream(copy)) {
+                @Override
+                public void close() throws IOException {
+                    super.close();
+                    java.nio.file.Files.deleteIfExists(copy);
+                }
+            };
+            return new Content(asPdf, ContentType.PDF.mediaType(), size, sha, stream);
+        } catch (IOException | RuntimeException e) {
+            logger.error(
+                    "Could not make the inspection copy of {} version {}: {}",
+                    version.documentId,
+                    version.number,
+                    e.toString());
+            throw new DocumentException(
+                    UNAVAILABLE, "The inspection copy could not be made just now; please try again later.");
+        }
     }
 
     @Override

@@ -256,7 +256,7 @@ public class DocumentsComponentTest {
     }
 
     @Test
-    public void aGrantLetsAPersonReadUntilItEnds() {
+    public void aGrantLetsAPersonReadUntilItEnds() throws Exception {
         DocumentView doc = documents.create(BAU_CLERK, bauakte("BA-5", Confidentiality.INTERNAL));
         documents.addVersion(BAU_CLERK, doc.id(), "a.png", in(Samples.png(Samples.page("A"))), 0);
         assertNotFound(BERT, doc.id());
@@ -271,6 +271,19 @@ public class DocumentsComponentTest {
 
         assertThat(documents.get(BERT, doc.id()).id()).isEqualTo(doc.id());
         assertThat(ids(BERT)).containsExactly(doc.id());
+        // what Bert downloads is an inspection copy: a PDF with his name and the day on every page
+        Content copy = documents.open(BERT, doc.id(), 1);
+        assertThat(copy.contentType()).isEqualTo("application/pdf");
+        assertThat(copy.version().fileName()).isEqualTo("a.pdf");
+        byte[] pdf = read(copy);
+        assertThat(pdf.length).isEqualTo(copy.size());
+        assertThat(Sha256Hex.of(pdf)).isEqualTo(copy.sha256());
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Bauakteneinsicht: bert");
+        }
+        // staff get the original
+        assertThat(documents.open(BAU_CLERK, doc.id(), 1).contentType()).isEqualTo("image/png");
 
         jpa.execute("UPDATE DOCUMENT_GRANT SET UNTIL_AT = " + (System.currentTimeMillis() - 1000));
         assertNotFound(BERT, doc.id());
@@ -565,6 +578,12 @@ public class DocumentsComponentTest {
             value = probe.get();
         }
         return value;
+    }
+
+    private static final class Sha256Hex {
+        static String of(byte[] bytes) {
+            return org.amtsgang.document.internal.content.Sha256.hex(bytes);
+        }
     }
 
     /** Records what the document area hands to the index; the Lucene index itself is tested in its bundle. */

@@ -1,0 +1,103 @@
+package org.amtsgang.offices.bauaufsicht.bauakteneinsicht.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.amtsgang.cases.api.Cases;
+import org.amtsgang.cases.api.dto.CaseStatus;
+import org.amtsgang.cases.api.dto.CaseView;
+import org.amtsgang.cases.api.spi.CaseEvent;
+import org.amtsgang.cases.api.spi.CaseListener;
+import org.amtsgang.document.api.Documents;
+import org.amtsgang.document.api.dto.SearchHit;
+import org.amtsgang.document.api.dto.SearchPage;
+import org.amtsgang.document.api.dto.SearchQuery;
+import org.amtsgang.identity.api.AccountInfo;
+import org.amtsgang.identity.api.Accounts;
+import org.amtsgang.identity.api.Caller;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an approved inspection into access: the building files of the property (by Aktenzeichen if
+ * given, else by address) become readable for the applicant for 30 days, granted in the name of the
+ * member of staff who approved. Nothing here decides: it carries out the person's decision.
+ */
+@Component
+public final class InspectionAccess implements CaseListener {
+
+    private static final int MAX_FILES = 100;
+    private static final int MAX_PAGES = 50;
+
+    private final Logger logger = LoggerFactory.getLogger(InspectionAccess.class);
+    private final Cases cases;
+    private final Documents documents;
+    private final Accounts accounts;
+
+    @Activate
+    public InspectionAccess(@Reference Cases cases, @Reference Documents documents, @Reference Accounts accounts) {
+        this.cases = cases;
+        this.documents = documents;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void statusChanged(CaseEvent event) {
+        if (!BauakteneinsichtService.ID.equals(event.serviceId()) || event.to() != CaseStatus.APPROVED) {
+            return;
+        }
+        AccountInfo approver = accounts.byId(event.actor()).orElse(null);
+        if (approver == null
+                || !approver.officeRoles().stream()
+                        .anyMatch(r -> r.officeId().equals(BauakteneinsichtService.OFFICE))) {
+            logger.error(
+                    "Inspection {} was approved by {}, who is not Bauaufsicht staff: no access granted",
+                    event.caseId(),
+                    event.actor());
+            return;
+        }
+        Caller staff = new Caller(
+                approver.id(),
+                approver.kind(),
+                approver.displayName(),
+                approver.email(),
+                approver.trustLevel(),
+                approver.officeRoles());
+        CaseView approved = cases.get(staff, event.caseId());
+        InspectionForm form = InspectionForm.of(approved.formData());
+        Set<String> files = new LinkedHashSet<>();
+        Map<String, String> by = form.aktenzeichen().isEmpty()
+                ? Map.of("address", form.address())
+                : Map.of("aktenzeichen", form.aktenzeichen());
+        Map<String, String> fields = Map.of(
+                "type",
+                "BAUAKTE",
+                by.keySet().iterator().next(),
+                by.values().iterator().next());
+        // hits are pages: page through them for the files (a file has many pages)
+        for (int page = 0; page < MAX_PAGES && files.size() < MAX_FILES; page++) {
+            SearchPage hits = documents.search(staff, new SearchQuery(null, fields, page, 100));
+            for (SearchHit hit : hits.items()) {
+                files.add(hit.documentId());
+            }
+            if ((long) (page + 1) * 100 >= hits.total()) {
+                break;
+            }
+        }
+        Instant until = event.at().plus(Duration.ofDays(BauakteneinsichtService.ACCESS_DAYS));
+        for (String file : files) {
+            documents.grant(staff, file, event.applicant(), until, "Bauakteneinsicht " + event.caseId());
+        }
+        logger.info(
+                "Inspection {}: {} building files readable for {} until {}",
+                event.caseId(),
+                files.size(),
+                event.applicant(),
+                until);
+    }
+}
