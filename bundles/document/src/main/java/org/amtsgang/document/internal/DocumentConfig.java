@@ -39,6 +39,9 @@ public @interface DocumentConfig {
     @AttributeDefinition(description = "Tesseract languages, e.g. deu or deu+eng")
     String ocrLanguages() default "deu";
 
+    @AttributeDefinition(description = "Whether OCR also writes a searchable PDF/A rendition (same Tesseract run)")
+    boolean ocrPdfA() default true;
+
     @AttributeDefinition(description = "Resolution at which PDF pages are rendered for OCR")
     int ocrDpi() default 300;
 

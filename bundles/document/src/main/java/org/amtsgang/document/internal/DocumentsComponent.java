@@ -138,7 +138,11 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
                 store,
                 content,
                 new Tesseract(new Tesseract.Settings(
-                        config.tesseract(), config.ocrLanguages(), config.ocrDpi(), config.ocrTimeoutSeconds())),
+                        config.tesseract(),
+                        config.ocrLanguages(),
+                        config.ocrDpi(),
+                        config.ocrTimeoutSeconds(),
+                        config.ocrPdfA())),
                 config.ocrWorkers(),
                 content.root().resolve("tmp"),
                 indexer::wake);

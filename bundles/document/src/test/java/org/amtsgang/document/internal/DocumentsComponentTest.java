@@ -396,6 +396,18 @@ public class DocumentsComponentTest {
         String text = new String(
                 read(documents.rendition(BAU_CLERK, doc.id(), 1, RenditionKind.OCR_TEXT)), StandardCharsets.UTF_8);
         assertThat(text).contains("Baugenehmigung").contains("Wohnhaus").contains("4711");
+        // the searchable PDF/A from the same run: the text lies beneath the scan
+        Content pdfA = documents.rendition(BAU_CLERK, doc.id(), 1, RenditionKind.PDF_A);
+        assertThat(pdfA.contentType()).isEqualTo("application/pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(read(pdfA))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf))
+                    .contains("Baugenehmigung");
+            String xmp = new String(pdf.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+            assertThat(xmp)
+                    .contains("<pdfaid:part>2</pdfaid:part>")
+                    .contains("<pdfaid:conformance>B</pdfaid:conformance>");
+            assertThat(pdf.getDocumentCatalog().getOutputIntents()).hasSize(1);
+        }
         assertThatThrownBy(() -> documents.rendition(ANNA, doc.id(), 1, RenditionKind.OCR_TEXT))
                 .satisfies(reason(DocumentException.Reason.NOT_FOUND));
 

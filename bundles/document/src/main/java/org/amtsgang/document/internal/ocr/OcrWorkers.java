@@ -17,6 +17,7 @@ import org.amtsgang.document.api.dto.OcrStatus;
 import org.amtsgang.document.api.dto.RenditionKind;
 import org.amtsgang.document.internal.content.ContentStore;
 import org.amtsgang.document.internal.content.ContentType;
+import org.amtsgang.document.internal.content.Staged;
 import org.amtsgang.document.internal.store.DocumentStore;
 import org.amtsgang.document.internal.store.RenditionEntity;
 import org.amtsgang.document.internal.store.VersionEntity;
@@ -138,17 +139,20 @@ public final class OcrWorkers {
     private void work(VersionEntity version, String key) {
         try {
             long started = System.nanoTime();
-            String text = tesseract.read(content.path(version.sha256), ContentType.of(version.contentType), workDir);
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            RenditionEntity rendition = new RenditionEntity();
-            rendition.documentId = version.documentId;
-            rendition.versionNumber = version.number;
-            rendition.kind = RenditionKind.OCR_TEXT.name();
-            rendition.contentType = "text/plain; charset=UTF-8";
-            rendition.size = bytes.length;
-            rendition.sha256 = content.put(bytes);
-            rendition.createdAt = System.currentTimeMillis();
-            store.ocrDone(version.documentId, version.number, OcrStatus.DONE.name(), null, rendition);
+            List<RenditionEntity> renditions = new java.util.ArrayList<>();
+            tesseract.read(content.path(version.sha256), ContentType.of(version.contentType), workDir, result -> {
+                byte[] bytes = result.text().getBytes(StandardCharsets.UTF_8);
+                renditions.add(rendition(
+                        version,
+                        RenditionKind.OCR_TEXT,
+                        "text/plain; charset=UTF-8",
+                        bytes.length,
+                        content.put(bytes)));
+                if (result.pdf() != null) {
+                    renditions.add(pdfA(version, result.pdf()));
+                }
+            });
+            store.ocrDone(version.documentId, version.number, OcrStatus.DONE.name(), null, renditions);
             logger.debug(
                     "OCR of {} ({} pages) took {} ms",
                     key,
@@ -157,7 +161,8 @@ public final class OcrWorkers {
             indexSoon.run();
         } catch (Tesseract.OcrFailed e) {
             logger.warn("OCR of {} failed: {}", key, e.getMessage());
-            store.ocrDone(version.documentId, version.number, OcrStatus.FAILED.name(), truncate(e.getMessage()), null);
+            store.ocrDone(
+                    version.documentId, version.number, OcrStatus.FAILED.name(), truncate(e.getMessage()), List.of());
         } catch (IOException | RuntimeException e) {
             // stays PENDING: read again at a later poll (after a restart at the latest)
             logger.warn("OCR of {} could not run, will try again: {}", key, e.toString());
@@ -167,6 +172,33 @@ public final class OcrWorkers {
             inFlight.remove(key);
             wake();
         }
+    }
+
+    /** The searchable PDF, marked PDF/A, stored as content of its own beside the original. */
+    private RenditionEntity pdfA(VersionEntity version, Path pdf) throws IOException {
+        Path marked = pdf.resolveSibling("pdfa.pdf");
+        PdfA.mark(pdf, marked, version.fileName);
+        Staged staged;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(marked)) {
+            staged = content.stage(in, Long.MAX_VALUE);
+        } catch (org.amtsgang.document.internal.content.ContentRefused e) {
+            throw new IOException("Tesseract's PDF is not a PDF: " + e.getMessage(), e);
+        }
+        content.commit(staged);
+        return rendition(version, RenditionKind.PDF_A, ContentType.PDF.mediaType(), staged.size(), staged.sha256());
+    }
+
+    private static RenditionEntity rendition(
+            VersionEntity version, RenditionKind kind, String contentType, long size, String sha256) {
+        RenditionEntity rendition = new RenditionEntity();
+        rendition.documentId = version.documentId;
+        rendition.versionNumber = version.number;
+        rendition.kind = kind.name();
+        rendition.contentType = contentType;
+        rendition.size = size;
+        rendition.sha256 = sha256;
+        rendition.createdAt = System.currentTimeMillis();
+        return rendition;
     }
 
     private static String truncate(String text) {

@@ -33,8 +33,18 @@ public final class Tesseract {
      * @param languages e.g. {@code deu}
      * @param dpi resolution for rendering PDF pages
      * @param timeoutSeconds longest time for one file
+     * @param searchablePdf whether to write the searchable PDF too (in the same run: no second OCR)
      */
-    public record Settings(String command, String languages, int dpi, int timeoutSeconds) {}
+    public record Settings(String command, String languages, int dpi, int timeoutSeconds, boolean searchablePdf) {}
+
+    /**
+     * What one run produced.
+     *
+     * @param text the text, pages separated by form feeds
+     * @param pdf the searchable PDF in the scratch folder (gone once {@link #read} returns to the next
+     *     file's run), or {@code null}
+     */
+    public record Result(String text, Path pdf) {}
 
     /** Tesseract ran but could not read the file. */
     public static final class OcrFailed extends Exception {
@@ -82,15 +92,22 @@ public final class Tesseract {
         }
     }
 
-    /** The file's text, pages separated by form feeds. */
-    public String read(Path file, ContentType type, Path workDir) throws IOException, OcrFailed, InterruptedException {
+    /** What the caller does with a result while its files exist. */
+    @FunctionalInterface
+    public interface ResultHandler {
+        void handle(Result result) throws IOException;
+    }
+
+    /** Reads the file's text (and, if configured, writes its searchable PDF) and hands both over. */
+    public void read(Path file, ContentType type, Path workDir, ResultHandler handler)
+            throws IOException, OcrFailed, InterruptedException {
         Path scratch = Files.createTempDirectory(workDir, "ocr-");
         try {
             Path input = file;
             if (type == ContentType.PDF) {
                 input = renderPages(file, scratch);
             }
-            return run(input, scratch);
+            handler.handle(run(input, scratch));
         } finally {
             try (var files = Files.list(scratch)) {
                 for (Path f : (Iterable<Path>) files::iterator) {
@@ -120,10 +137,21 @@ public final class Tesseract {
         return list;
     }
 
-    private String run(Path input, Path scratch) throws IOException, OcrFailed, InterruptedException {
+    private Result run(Path input, Path scratch) throws IOException, OcrFailed, InterruptedException {
         Path base = scratch.resolve("text");
-        ProcessBuilder builder = new ProcessBuilder(
-                settings.command(), input.toString(), base.toString(), "-l", settings.languages(), "--psm", "1");
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                settings.command(),
+                input.toString(),
+                base.toString(),
+                "-l",
+                settings.languages(),
+                "--psm",
+                "1",
+                "txt"));
+        if (settings.searchablePdf()) {
+            command.add("pdf");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("OMP_THREAD_LIMIT", "1");
         Path log = scratch.resolve("tesseract.log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -140,6 +168,7 @@ public final class Tesseract {
             throw new OcrFailed("Tesseract failed (exit " + process.exitValue() + "): "
                     + (why.length() > 300 ? why.substring(0, 300) : why));
         }
-        return Files.readString(text, StandardCharsets.UTF_8);
+        Path pdf = scratch.resolve("text.pdf");
+        return new Result(Files.readString(text, StandardCharsets.UTF_8), Files.exists(pdf) ? pdf : null);
     }
 }

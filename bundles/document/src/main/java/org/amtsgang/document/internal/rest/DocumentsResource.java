@@ -254,6 +254,22 @@ public final class DocumentsResource implements RestResource {
         return Transfers.download(content, name, true);
     }
 
+    @GET
+    @Path("{id}/versions/{version}/pdfa")
+    @CitizenAccess
+    @StaffAccess(officeParam = "")
+    @Produces(MediaType.WILDCARD)
+    @ApiOperation(
+            summary = "A version as searchable PDF/A (its scan with the recognised text beneath), once OCR is done")
+    public Response pdfA(
+            @PathParam("id") String id, @PathParam("version") String version, @Context SecurityContext security) {
+        Caller caller = Callers.required(security);
+        Content content = DocumentProblems.call(
+                () -> documents.rendition(caller, id, versionNumber(version), RenditionKind.PDF_A));
+        String name = content.version().fileName().replaceAll("\\.[a-z]+$", "") + "-pdfa.pdf";
+        return Transfers.download(content, name, false);
+    }
+
     @POST
     @Path("{id}/grants")
     @StaffAccess(officeParam = "")

@@ -148,8 +148,8 @@ public final class DocumentStore {
                 .getResultList());
     }
 
-    /** Records a version's OCR outcome, with its text rendition when there is one. */
-    public void ocrDone(String documentId, int number, String status, String note, RenditionEntity text) {
+    /** Records a version's OCR outcome, with the renditions it produced (text, searchable PDF). */
+    public void ocrDone(String documentId, int number, String status, String note, List<RenditionEntity> renditions) {
         jpa.tx(TransactionType.Required, em -> {
             VersionEntity version = em.find(VersionEntity.class, new VersionEntity.Key(documentId, number));
             if (version == null) {
@@ -157,9 +157,11 @@ public final class DocumentStore {
             }
             version.ocrStatus = status;
             version.ocrNote = note;
-            if (text != null
-                    && em.find(RenditionEntity.class, new RenditionEntity.Key(documentId, number, text.kind)) == null) {
-                em.persist(text);
+            for (RenditionEntity rendition : renditions) {
+                if (em.find(RenditionEntity.class, new RenditionEntity.Key(documentId, number, rendition.kind))
+                        == null) {
+                    em.persist(rendition);
+                }
             }
             em.persist(todo(documentId));
         });
