@@ -159,6 +159,15 @@ public class DocumentIT extends PlatformTestSupport {
                 403,
                 "buergeramt");
         assertProblem(call("GET", "/v1/documents/search?q=" + "x".repeat(600), clerk, null), 400, "q:");
+        assertProblem(
+                call(
+                        "POST",
+                        "/v1/documents",
+                        clerk,
+                        "{\"title\":\"T\",\"type\":\"BAUAKTE\",\"officeId\":\"bauaufsicht\","
+                                + "\"fields\":{\"flur\":null}}"),
+                400,
+                "fields");
 
         byte[] first = png(page("Erste Fassung"));
         assertEquals(

@@ -501,8 +501,15 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         if (readers.isEmpty()) {
             return new SearchPage(List.of(), page, size, 0);
         }
-        IndexHits hits =
-                index.search(new IndexQuery(noText ? null : query.text(), query.fields(), readers, page * size, size));
+        IndexHits hits;
+        try {
+            hits = index.search(
+                    new IndexQuery(noText ? null : query.text(), query.fields(), readers, page * size, size));
+        } catch (RuntimeException e) {
+            // e.g. a damaged index directory: the index bundle logged how to repair it
+            logger.warn("Search failed: {}", e.toString());
+            throw new DocumentException(UNAVAILABLE, "The search index cannot answer just now; try again shortly.");
+        }
         return new SearchPage(hits.hits(), page, size, hits.total());
     }
 

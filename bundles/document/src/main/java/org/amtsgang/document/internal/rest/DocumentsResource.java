@@ -89,6 +89,9 @@ public final class DocumentsResource implements RestResource {
     public Response create(DocumentJson.NewDocumentBody body, @Context SecurityContext security) {
         Caller caller = Callers.required(security);
         DocumentJson.NewDocumentBody b = DocumentJson.required(body);
+        if (b.fields() != null && (b.fields().containsKey(null) || b.fields().containsValue(null))) {
+            throw ProblemException.badRequest("fields: every field needs a name and a text value.");
+        }
         NewDocument request = new NewDocument(
                 b.title(),
                 b.type(),
