@@ -284,7 +284,7 @@ if ((DO_INGEST)); then
     raw_ocr() { # half: the raw Tesseract pass over the half's files; sets RAW_MS, RAW_OK, RAW_NOTE
         local half=$1 out=$D/raw-$1 t0 ok
         rm -f "$out"/*.txt
-        log "ingest: raw Tesseract over half $half ($OCR_WORKERS at a time, OMP_THREAD_LIMIT=1, -l deu --psm 1)"
+        log "ingest: raw Tesseract over half $half ($OCR_WORKERS at a time, OMP_THREAD_LIMIT=1, -l deu --psm 1 txt pdf)"
         measure_begin
         t0=$(now_ms)
         # exactly what the platform runs per file: tesseract <file> <out base> -l deu --psm 1 txt pdf
@@ -670,7 +670,7 @@ ELAPSED=$(($(date +%s) - T_START))
         echo "INGEST: $(thousands "$PAGES") generated scanned pages (A4 greyscale, $DPI dpi, German Bauakten text, paper tone, noise, skew;"
         echo "thermal paper faded) in $GEN_FILES multi-page TIFFs (Deflate) of $PAGES_PER_FILE pages, $(awk -v b="$GEN_BYTES" 'BEGIN {printf "%.0f", b / 1e6}') MB, $THERMO_FILES files thermal; generated in $(fmt_s "$GEN_MS")."
         echo "Two halves (odd and even files): A $FILES_A files / $PAGES_A pages, B $FILES_B files / $PAGES_B pages, in the order raw A, platform A,"
-        echo "platform B, raw B. Raw: xargs -P $OCR_WORKERS 'tesseract <file> <out> -l deu --psm 1' with OMP_THREAD_LIMIT=1, as the platform runs it."
+        echo "platform B, raw B. Raw: xargs -P $OCR_WORKERS 'tesseract <file> <out> -l deu --psm 1 txt pdf' with OMP_THREAD_LIMIT=1, as the platform runs it."
         echo "Platform: the folder under data/amtsgang/import, POST /api/v1/documents/imports as the operator, GET the job every 0.5 s"
         echo "until DONE with ocrPending 0 (time from the POST)."
         echo "  $RAW_A_NOTE"
