@@ -24,6 +24,35 @@ int_in() { # name value min max
     echo "$2"
 }
 
+# bench_parts part...: reads BENCH_PARTS (in $PARTS, comma-separated) against the script's parts and sets
+# DO_<PART>=1 for each one named, 0 for the others; an unknown part or none at all ends the script (2).
+bench_parts() {
+    local known=("$@") p k named=0 found
+    for k in "${known[@]}"; do printf -v "DO_${k^^}" 0; done
+    IFS=',' read -ra _parts <<<"$PARTS"
+    for p in "${_parts[@]}"; do
+        p=${p// /}
+        [[ -n $p ]] || continue
+        found=0
+        for k in "${known[@]}"; do
+            if [[ $p == "$k" ]]; then
+                printf -v "DO_${k^^}" 1
+                found=1
+                named=1
+            fi
+        done
+        ((found)) || {
+            local list="${known[*]}"
+            echo "BENCH_PARTS: unknown part '$p' (known: ${list// /, })" >&2
+            exit 2
+        }
+    done
+    ((named)) || {
+        echo "BENCH_PARTS names no part" >&2
+        exit 2
+    }
+}
+
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() {
     log "ERROR: $*"

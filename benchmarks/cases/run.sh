@@ -81,24 +81,7 @@ STAFF=sachbearbeitung@steueramt.example
 SUBMIT_BODY='{"serviceId":"steueramt-hundesteuer-anmeldung","submit":true,"formData":{"hund":{"name":"Bello","rasse":"Dackel","geburtsjahr":2020},"haltungSeit":"2026-10-01"}}'
 INBOX_KINDS=("status" "status+service" "assignee=me" "assignee=none" "olderThanDays=30" "overdue" "deep page")
 
-DO_SUBMIT=0 DO_CRASH=0 DO_INBOX=0
-IFS=',' read -ra _parts <<<"$PARTS"
-for p in "${_parts[@]}"; do
-    case "${p// /}" in
-    submit) DO_SUBMIT=1 ;;
-    crash) DO_CRASH=1 ;;
-    inbox) DO_INBOX=1 ;;
-    "") ;;
-    *)
-        echo "BENCH_PARTS: unknown part '$p' (known: submit, crash, inbox)" >&2
-        exit 2
-        ;;
-    esac
-done
-((DO_SUBMIT + DO_CRASH + DO_INBOX > 0)) || {
-    echo "BENCH_PARTS names no part" >&2
-    exit 2
-}
+bench_parts submit crash inbox
 
 # A Karaf started from here must not pick up another instance's locations or settings.
 unset KARAF_HOME KARAF_BASE KARAF_DATA KARAF_ETC KARAF_LOG KARAF_DEBUG KARAF_REDIRECT

@@ -98,24 +98,7 @@ OPERATOR=betrieb@amtsgang.example
 CASEWORKER=sachbearbeitung@bauaufsicht.example
 CITIZEN=anna.schmidt@example.org
 
-DO_INGEST=0 DO_SEARCH=0 DO_TRANSFER=0
-IFS=',' read -ra _parts <<<"$PARTS"
-for p in "${_parts[@]}"; do
-    case "${p// /}" in
-    ingest) DO_INGEST=1 ;;
-    search) DO_SEARCH=1 ;;
-    transfer) DO_TRANSFER=1 ;;
-    "") ;;
-    *)
-        echo "BENCH_PARTS: unknown part '$p' (known: ingest, search, transfer)" >&2
-        exit 2
-        ;;
-    esac
-done
-((DO_INGEST + DO_SEARCH + DO_TRANSFER > 0)) || {
-    echo "BENCH_PARTS names no part" >&2
-    exit 2
-}
+bench_parts ingest search transfer
 
 # A Karaf started from here must not pick up another instance's locations or settings.
 unset KARAF_HOME KARAF_BASE KARAF_DATA KARAF_ETC KARAF_LOG KARAF_DEBUG KARAF_REDIRECT JAVA_OPTS EXTRA_JAVA_OPTS JAVA_MAX_MEM JAVA_MIN_MEM

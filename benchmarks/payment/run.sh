@@ -87,24 +87,7 @@ BASELINE_PATH=/api/v1/payments/providers
 # Our own signing secret for the sandbox: anyone who knows the default could forge payments.
 SECRET="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 
-DO_CREATE=0 DO_CALLBACK=0 DO_CHAOS=0
-IFS=',' read -ra _parts <<<"$PARTS"
-for p in "${_parts[@]}"; do
-    case "${p// /}" in
-    create) DO_CREATE=1 ;;
-    callback) DO_CALLBACK=1 ;;
-    chaos) DO_CHAOS=1 ;;
-    "") ;;
-    *)
-        echo "BENCH_PARTS: unknown part '$p' (known: create, callback, chaos)" >&2
-        exit 2
-        ;;
-    esac
-done
-((DO_CREATE + DO_CALLBACK + DO_CHAOS > 0)) || {
-    echo "BENCH_PARTS names no part" >&2
-    exit 2
-}
+bench_parts create callback chaos
 ((CHAOS_KILL_AFTER < CHAOS_SECONDS)) || {
     echo "BENCH_CHAOS_KILL_AFTER=$CHAOS_KILL_AFTER is not within the storm (BENCH_CHAOS_SECONDS=$CHAOS_SECONDS)" >&2
     exit 2

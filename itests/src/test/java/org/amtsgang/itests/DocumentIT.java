@@ -254,45 +254,29 @@ public class DocumentIT extends PlatformTestSupport {
         String owner = login.get("accessToken").asText();
 
         // acting for the owner needs the owner's authorisation
-        HttpResponse<String> noAuthorisation = call(
-                "POST",
-                "/v1/cases",
+        HttpResponse<String> noAuthorisation = applyForInspection(
                 owner,
                 Map.of(
-                        "serviceId",
-                        "bauaufsicht-bauakteneinsicht",
-                        "submit",
-                        true,
-                        "formData",
-                        Map.of(
-                                "adresse",
-                                "Kaiserstraße 3",
-                                "rolle",
-                                "architekt",
-                                "berechtigtesInteresse",
-                                "Planung eines Anbaus")));
+                        "adresse",
+                        "Kaiserstraße 3",
+                        "rolle",
+                        "architekt",
+                        "berechtigtesInteresse",
+                        "Planung eines Anbaus"));
         assertEquals(noAuthorisation.body(), 422, noAuthorisation.statusCode());
         assertTrue(noAuthorisation.body(), noAuthorisation.body().contains("/vollmachtDokument"));
 
-        HttpResponse<String> applied = call(
-                "POST",
-                "/v1/cases",
+        HttpResponse<String> applied = applyForInspection(
                 owner,
                 Map.of(
-                        "serviceId",
-                        "bauaufsicht-bauakteneinsicht",
-                        "submit",
-                        true,
-                        "formData",
-                        Map.of(
-                                "adresse",
-                                "Kaiserstraße 3",
-                                "aktenzeichen",
-                                aktenzeichen,
-                                "rolle",
-                                "eigentuemer",
-                                "berechtigtesInteresse",
-                                "Umbau des Dachgeschosses geplant")));
+                        "adresse",
+                        "Kaiserstraße 3",
+                        "aktenzeichen",
+                        aktenzeichen,
+                        "rolle",
+                        "eigentuemer",
+                        "berechtigtesInteresse",
+                        "Umbau des Dachgeschosses geplant"));
         assertEquals(applied.body(), 201, applied.statusCode());
         String caseId = json(applied).get("id").asText();
         assertEquals("AWAITING_PAYMENT", json(applied).get("status").asText());
@@ -332,6 +316,14 @@ public class DocumentIT extends PlatformTestSupport {
     }
 
     // ---- helpers
+
+    private static HttpResponse<String> applyForInspection(String citizen, Map<String, Object> form) {
+        return call(
+                "POST",
+                "/v1/cases",
+                citizen,
+                Map.of("serviceId", "bauaufsicht-bauakteneinsicht", "submit", true, "formData", form));
+    }
 
     private static JsonNode create(String token, String aktenzeichen, String address) {
         HttpResponse<String> created = call(

@@ -12,7 +12,6 @@ import static org.amtsgang.document.api.DocumentException.Reason.UNSUPPORTED_TYP
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -55,6 +54,7 @@ import org.amtsgang.document.internal.content.ContentStore;
 import org.amtsgang.document.internal.content.ContentType;
 import org.amtsgang.document.internal.content.FileNames;
 import org.amtsgang.document.internal.content.Inspector;
+import org.amtsgang.document.internal.content.Intake;
 import org.amtsgang.document.internal.content.Staged;
 import org.amtsgang.document.internal.index.Indexer;
 import org.amtsgang.document.internal.ingest.BauaktenImporter;
@@ -107,7 +107,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
     private final DocumentConfig config;
     private final DocumentStore store;
     private final ContentStore content;
-    private final Inspector inspector;
+    private final Intake intake;
     private final Cases cases;
     private final Indexer indexer;
     private final OcrWorkers ocr;
@@ -130,8 +130,10 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         this.cases = cases;
         this.store = new DocumentStore(jpa);
         this.content = new ContentStore(directory(config));
-        this.inspector = new Inspector(
-                new Inspector.Limits(config.maxPixels(), config.maxPages(), config.maxPageContentBytes()));
+        this.intake = new Intake(
+                content,
+                new Inspector(
+                        new Inspector.Limits(config.maxPixels(), config.maxPages(), config.maxPageContentBytes())));
         this.watermarker = new Watermarker(content.root().resolve("tmp"));
         this.indexer = new Indexer(store, content, Access::documentKeys, Views::fields);
         this.ocr = new OcrWorkers(
@@ -154,8 +156,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         this.imports = new ImportStore(jpa);
         this.importer = new BauaktenImporter(
                 imports,
-                content,
-                inspector,
+                intake,
                 new BauaktenImporter.Settings(
                         config.bauaktenOffice(),
                         config.maxUploadBytes(),
@@ -302,24 +303,14 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         if (expectedLatest != null && expectedLatest != document.latestVersion) {
             throw stale(document.latestVersion);
         }
-        Staged staged = stage(in);
-        int pages;
-        try {
-            pages = inspector.pages(staged.file(), staged.type());
-            content.commit(staged);
-        } catch (ContentRefused e) {
-            content.discard(staged);
-            throw refused(e);
-        } catch (IOException e) {
-            content.discard(staged);
-            throw new UncheckedIOException("could not store the content", e);
-        }
+        Intake.Accepted accepted = accept(in);
+        Staged staged = accepted.content();
         VersionEntity version = new VersionEntity();
         version.fileName = FileNames.sanitise(fileName, staged.type());
         version.contentType = staged.type().mediaType();
         version.size = staged.size();
         version.sha256 = staged.sha256();
-        version.pages = pages;
+        version.pages = accepted.inspection().pages();
         version.ocrStatus = (document.ocr == 1 ? OcrStatus.PENDING : OcrStatus.NOT_REQUESTED).name();
         version.ocrPriority = document.ocrPriority;
         version.createdAt = System.currentTimeMillis();
@@ -338,9 +329,9 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         return Views.version(version);
     }
 
-    private Staged stage(InputStream in) {
+    private Intake.Accepted accept(InputStream in) {
         try {
-            return content.stage(in, config.maxUploadBytes());
+            return intake.accept(in, config.maxUploadBytes());
         } catch (ContentRefused e) {
             throw refused(e);
         } catch (IOException e) {
@@ -389,28 +380,19 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
 
     private Content watermarked(Caller caller, VersionEntity version) {
         // verified before it is copied: a damaged original must not become a clean-looking copy
-        read(version.sha256, version.size, version.contentType, Views.version(version));
+        verify(version.sha256, version.size);
         String text = "Bauakteneinsicht: " + caller.displayName() + ", "
                 + java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy").format(LocalDate.now(CITY_TIME))
                 + " \u2013 nur zur Einsicht, Weitergabe untersagt";
         try {
             Path copy = watermarker.watermark(content.path(version.sha256), ContentType.of(version.contentType), text);
-            String sha;
-            try (InputStream in = java.nio.file.Files.newInputStream(copy)) {
-                java.security.MessageDigest digest = org.amtsgang.document.internal.content.Sha256.newDigest();
-                byte[] buffer = new byte[256 * 1024];
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    digest.update(buffer, 0, n);
-                }
-                sha = java.util.HexFormat.of().formatHex(digest.digest());
-            }
+            String sha = org.amtsgang.document.internal.content.Sha256.of(copy);
             long size = java.nio.file.Files.size(copy);
             VersionView view = Views.version(version);
             VersionView asPdf = new VersionView(
                     view.documentId(),
                     view.number(),
-                    view.fileName().replaceAll("\\.[a-z]+$", "") + ".pdf",
+                    FileNames.withEnding(view.fileName(), ".pdf"),
                     ContentType.PDF.mediaType(),
                     size,
                     sha,
@@ -449,20 +431,23 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
     }
 
     private Content read(String sha256, long size, String contentType, VersionView version) {
+        if (size <= config.verifyBeforeSendingBytes()) {
+            // small content is checked whole before the first byte goes out, so a damaged file
+            // gets a clear error instead of a cut connection
+            verify(sha256, size);
+        } else if (!content.exists(sha256)) {
+            throw damaged(sha256, "missing");
+        }
         try {
-            if (!content.exists(sha256)) {
-                throw damaged(sha256, "missing");
-            }
-            if (size <= config.verifyBeforeSendingBytes()) {
-                // small content is checked whole before the first byte goes out, so a damaged file
-                // gets a clear error instead of a cut connection
-                try (InputStream check = content.open(sha256, size)) {
-                    check.transferTo(java.io.OutputStream.nullOutputStream());
-                } catch (IOException e) {
-                    throw damaged(sha256, e.getMessage());
-                }
-            }
             return new Content(version, contentType, size, sha256, content.open(sha256, size));
+        } catch (IOException e) {
+            throw damaged(sha256, e.getMessage());
+        }
+    }
+
+    private void verify(String sha256, long size) {
+        try {
+            content.verify(sha256, size);
         } catch (IOException e) {
             throw damaged(sha256, e.getMessage());
         }

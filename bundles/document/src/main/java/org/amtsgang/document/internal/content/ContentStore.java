@@ -142,6 +142,13 @@ public final class ContentStore {
         return new VerifyingInputStream(Files.newInputStream(path(sha256)), sha256, size);
     }
 
+    /** Reads the stored content once to its end: throws if it is missing or its bytes are damaged. */
+    public void verify(String sha256, long size) throws IOException {
+        try (InputStream in = open(sha256, size)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+    }
+
     /** Reads stored content whole and verified: only for small content such as OCR text. */
     public byte[] readSmall(String sha256, long size) throws IOException {
         try (InputStream in = open(sha256, size)) {

@@ -46,4 +46,9 @@ public final class FileNames {
         }
         return stem + extension;
     }
+
+    /** A stored name with another ending, e.g. for a rendition: {@code plan.tif} → {@code plan.txt}. */
+    public static String withEnding(String name, String ending) {
+        return name.replaceAll("\\.[a-z]+$", "") + ending;
+    }
 }

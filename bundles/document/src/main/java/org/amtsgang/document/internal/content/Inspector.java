@@ -58,11 +58,6 @@ public final class Inspector {
         this.limits = limits;
     }
 
-    /** Answers the content's page count, or refuses it. */
-    public int pages(Path file, ContentType type) throws IOException, ContentRefused {
-        return inspect(file, type).pages();
-    }
-
     /** Answers the content's pages and their estimated resolution, or refuses it. */
     public Inspection inspect(Path file, ContentType type) throws IOException, ContentRefused {
         List<Integer> dpi = new ArrayList<>();

@@ -24,6 +24,24 @@ public final class Sha256 {
         return HexFormat.of().formatHex(newDigest().digest(bytes));
     }
 
+    /** The checksum of everything the stream holds (read to its end, not closed). */
+    public static String of(java.io.InputStream in) throws java.io.IOException {
+        MessageDigest digest = newDigest();
+        byte[] buffer = new byte[256 * 1024];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            digest.update(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The checksum of a file's content. */
+    public static String of(java.nio.file.Path file) throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return of(in);
+        }
+    }
+
     /** Whether the text is a checksum as the store names its files (guards every path built from one). */
     public static boolean isHex(String text) {
         return text != null && HEX.matcher(text).matches();

@@ -22,9 +22,9 @@ import org.amtsgang.document.api.dto.Confidentiality;
 import org.amtsgang.document.api.dto.OcrStatus;
 import org.amtsgang.document.api.dto.RetentionRule;
 import org.amtsgang.document.internal.content.ContentRefused;
-import org.amtsgang.document.internal.content.ContentStore;
 import org.amtsgang.document.internal.content.FileNames;
 import org.amtsgang.document.internal.content.Inspector;
+import org.amtsgang.document.internal.content.Intake;
 import org.amtsgang.document.internal.content.Staged;
 import org.amtsgang.document.internal.store.DocumentEntity;
 import org.amtsgang.document.internal.store.ImportEntity;
@@ -65,14 +65,12 @@ public final class BauaktenImporter {
 
     private final Logger logger = LoggerFactory.getLogger(BauaktenImporter.class);
     private final ImportStore store;
-    private final ContentStore content;
-    private final Inspector inspector;
+    private final Intake intake;
     private final Settings settings;
 
-    public BauaktenImporter(ImportStore store, ContentStore content, Inspector inspector, Settings settings) {
+    public BauaktenImporter(ImportStore store, Intake intake, Settings settings) {
         this.store = store;
-        this.content = content;
-        this.inspector = inspector;
+        this.intake = intake;
         this.settings = settings;
     }
 
@@ -152,28 +150,20 @@ public final class BauaktenImporter {
             throw new Refused("an Aktenzeichen (1 to 100 characters) is needed");
         }
         Path file = fileIn(folder, row.get("datei"));
-        String sha = hash(file);
+        // hashed before staging, so a file imported before is skipped without being copied
+        String sha = org.amtsgang.document.internal.content.Sha256.of(file);
         if (store.imported(aktenzeichen, sha).isPresent()) {
             job.skipped++;
             return;
         }
-        Staged staged;
+        Intake.Accepted accepted;
         try (InputStream in = Files.newInputStream(file)) {
-            staged = content.stage(in, settings.maxBytes());
+            accepted = intake.accept(in, settings.maxBytes());
         } catch (ContentRefused e) {
             throw new Refused(e.getMessage());
         }
-        Inspector.Inspection inspection;
-        try {
-            inspection = inspector.inspect(staged.file(), staged.type());
-            content.commit(staged);
-        } catch (ContentRefused e) {
-            content.discard(staged);
-            throw new Refused(e.getMessage());
-        } catch (IOException e) {
-            content.discard(staged);
-            throw e;
-        }
+        Staged staged = accepted.content();
+        Inspector.Inspection inspection = accepted.inspection();
         long now = System.currentTimeMillis();
         DocumentEntity document = document(job, row, aktenzeichen, staged, now);
         VersionEntity version = version(document, row, staged, inspection, now, job.startedBy);
@@ -319,18 +309,6 @@ public final class BauaktenImporter {
                 }
             }
         }
-    }
-
-    private static String hash(Path file) throws IOException {
-        java.security.MessageDigest digest = org.amtsgang.document.internal.content.Sha256.newDigest();
-        byte[] buffer = new byte[256 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     static boolean thermal(MetadataCsv.Row row) {

@@ -84,11 +84,6 @@ public final class OcrWorkers {
         }
     }
 
-    /** Why OCR cannot run here, or empty when it can. */
-    public Optional<String> engineMissing() {
-        return engineMissing;
-    }
-
     public void stop() throws InterruptedException {
         // no interrupt: embedded Derby closes a connection whose thread is interrupted mid-statement
         scheduler.shutdown();

@@ -40,6 +40,7 @@ import org.amtsgang.document.api.dto.SearchPage;
 import org.amtsgang.document.api.dto.SearchQuery;
 import org.amtsgang.document.api.dto.VersionView;
 import org.amtsgang.document.internal.DocumentConfig;
+import org.amtsgang.document.internal.content.FileNames;
 import org.amtsgang.identity.api.Caller;
 import org.amtsgang.rest.api.ApiOperation;
 import org.amtsgang.rest.api.Callers;
@@ -250,11 +251,7 @@ public final class DocumentsResource implements RestResource {
     @ApiOperation(summary = "The text recognised in a version, pages separated by form feeds")
     public Response ocrText(
             @PathParam("id") String id, @PathParam("version") String version, @Context SecurityContext security) {
-        Caller caller = Callers.required(security);
-        Content content = DocumentProblems.call(
-                () -> documents.rendition(caller, id, versionNumber(version), RenditionKind.OCR_TEXT));
-        String name = content.version().fileName().replaceAll("\\.[a-z]+$", "") + ".txt";
-        return Transfers.download(content, name, true);
+        return rendition(id, version, RenditionKind.OCR_TEXT, ".txt", true, security);
     }
 
     @GET
@@ -266,11 +263,15 @@ public final class DocumentsResource implements RestResource {
             summary = "A version as searchable PDF/A (its scan with the recognised text beneath), once OCR is done")
     public Response pdfA(
             @PathParam("id") String id, @PathParam("version") String version, @Context SecurityContext security) {
+        return rendition(id, version, RenditionKind.PDF_A, "-pdfa.pdf", false, security);
+    }
+
+    private Response rendition(
+            String id, String version, RenditionKind kind, String ending, boolean inline, SecurityContext security) {
         Caller caller = Callers.required(security);
-        Content content = DocumentProblems.call(
-                () -> documents.rendition(caller, id, versionNumber(version), RenditionKind.PDF_A));
-        String name = content.version().fileName().replaceAll("\\.[a-z]+$", "") + "-pdfa.pdf";
-        return Transfers.download(content, name, false);
+        Content content = DocumentProblems.call(() -> documents.rendition(caller, id, versionNumber(version), kind));
+        return Transfers.download(
+                content, FileNames.withEnding(content.version().fileName(), ending), inline);
     }
 
     @POST

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -288,11 +287,6 @@ public final class DocumentStore {
                 .setParameter("after", after)
                 .setMaxResults(limit)
                 .getResultList());
-    }
-
-    /** Runs work in one transaction, for reads that belong together. */
-    public <T> T read(java.util.function.Function<EntityManager, T> work) {
-        return jpa.txExpr(TransactionType.Required, work::apply);
     }
 
     private static IndexTodoEntity todo(String documentId) {

@@ -21,10 +21,15 @@ public class InspectorTest {
     @Test
     public void countsPagesOfRealScans() throws Exception {
         BufferedImage page = Samples.page("Bauakte");
-        assertThat(inspector.pages(file(Samples.png(page)), ContentType.PNG)).isEqualTo(1);
-        assertThat(inspector.pages(file(Samples.jpeg(page)), ContentType.JPEG)).isEqualTo(1);
-        assertThat(inspector.pages(file(Samples.tiff(page)), ContentType.TIFF)).isEqualTo(1);
-        assertThat(inspector.pages(file(Samples.pdf(page, page, page)), ContentType.PDF))
+        assertThat(inspector.inspect(file(Samples.png(page)), ContentType.PNG).pages())
+                .isEqualTo(1);
+        assertThat(inspector.inspect(file(Samples.jpeg(page)), ContentType.JPEG).pages())
+                .isEqualTo(1);
+        assertThat(inspector.inspect(file(Samples.tiff(page)), ContentType.TIFF).pages())
+                .isEqualTo(1);
+        assertThat(inspector
+                        .inspect(file(Samples.pdf(page, page, page)), ContentType.PDF)
+                        .pages())
                 .isEqualTo(3);
     }
 
@@ -32,7 +37,7 @@ public class InspectorTest {
     public void refusesImagesDeclaringTooManyPixels() throws Exception {
         Path bomb = file(Samples.pngBomb(100_000, 100_000));
         assertThat(Files.size(bomb)).isLessThan(100);
-        assertThatThrownBy(() -> inspector.pages(bomb, ContentType.PNG))
+        assertThatThrownBy(() -> inspector.inspect(bomb, ContentType.PNG).pages())
                 .isInstanceOfSatisfying(
                         ContentRefused.class, e -> assertThat(e.why()).isEqualTo(ContentRefused.Why.BOMB))
                 .hasMessageContaining("100000 × 100000");
@@ -40,11 +45,14 @@ public class InspectorTest {
 
     @Test
     public void refusesPdfsWithTooManyPagesOrHugeImages() throws Exception {
-        assertThatThrownBy(() -> inspector.pages(file(Samples.pdfPages(21)), ContentType.PDF))
+        assertThatThrownBy(() -> inspector
+                        .inspect(file(Samples.pdfPages(21)), ContentType.PDF)
+                        .pages())
                 .isInstanceOfSatisfying(
                         ContentRefused.class, e -> assertThat(e.why()).isEqualTo(ContentRefused.Why.BOMB));
         Inspector strict = new Inspector(new Inspector.Limits(1000, 20, 1 << 20));
-        assertThatThrownBy(() -> strict.pages(file(Samples.pdf(Samples.page("x"))), ContentType.PDF))
+        assertThatThrownBy(() -> strict.inspect(file(Samples.pdf(Samples.page("x"))), ContentType.PDF)
+                        .pages())
                 .isInstanceOfSatisfying(
                         ContentRefused.class, e -> assertThat(e.why()).isEqualTo(ContentRefused.Why.BOMB));
     }
@@ -52,11 +60,13 @@ public class InspectorTest {
     @Test
     public void refusesMalformedFiles() throws Exception {
         byte[] notReally = "%PDF-1.7\nthis is no pdf at all".getBytes();
-        assertThatThrownBy(() -> inspector.pages(file(notReally), ContentType.PDF))
+        assertThatThrownBy(() ->
+                        inspector.inspect(file(notReally), ContentType.PDF).pages())
                 .isInstanceOfSatisfying(
                         ContentRefused.class, e -> assertThat(e.why()).isEqualTo(ContentRefused.Why.MALFORMED));
         byte[] loop = {'I', 'I', 42, 0, 8, 0, 0, 0, 0, 0, 8, 0, 0, 0};
-        assertThatThrownBy(() -> inspector.pages(file(loop), ContentType.TIFF)).isInstanceOf(ContentRefused.class);
+        assertThatThrownBy(() -> inspector.inspect(file(loop), ContentType.TIFF).pages())
+                .isInstanceOf(ContentRefused.class);
     }
 
     private Path file(byte[] bytes) throws Exception {
