@@ -223,7 +223,10 @@ public class DocumentIT extends PlatformTestSupport {
         JsonNode done = json(call("GET", "/v1/documents/imports/" + job, clerk, null));
         assertEquals(done.toString(), 2, done.get("imported").asInt());
         assertEquals(2, done.get("pages").asInt());
-        assertEquals(1, total(clerk, "aktenzeichen=" + az + "-2&gemarkung=saarn&flur=7&flurstueck=88&year=1987"));
+        // the index follows its outbox a moment after the import's commit
+        String byParcel = "aktenzeichen=" + az + "-2&gemarkung=saarn&flur=7&flurstueck=88&year=1987";
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(clerk, byParcel) > 0);
+        assertEquals(1, total(clerk, byParcel));
 
         String again = Console.execute(sessions, "amtsgang:bauakten-import " + folder);
         assertTrue(again, again.contains("0 files imported") && again.contains("2 imported before"));
