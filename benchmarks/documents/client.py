@@ -11,6 +11,9 @@ Subcommands:
   reindex   POST /api/v1/documents/index (operator): the entries and the time
   probe     one search per query kind (answer, total, time), and a known Aktenzeichen's pages
   newdoc    create a document (staff), print its id
+  download  GET content into a file in 1 MB pieces (receiving and writing on two threads), timed
+            from the request
+  upload    POST a file as the raw body in 1 MB pieces, timed until the answer
   tiff      write an uncompressed 8-bit greyscale multi-page TIFF of random noise
   sample    sample the platform JVM's heap (jstat -gc) and RSS every interval until stopped
   memsum    sum up the samples of `sample` over time windows
@@ -258,6 +261,83 @@ def cmd_newdoc(a):
     print(d["id"])
 
 
+CHUNK = 1 << 20  # what a plain copy does in one system call (cp: 128 KB); curl -o writes 8 KB at a time
+
+
+def _connection(base):
+    u = urllib.parse.urlsplit(base)
+    if u.hostname != "127.0.0.1":
+        fail("only 127.0.0.1 is benchmarked")
+    import http.client
+    return http.client.HTTPConnection(u.hostname, u.port, timeout=300)
+
+
+def cmd_download(a):
+    """GET a version's content into a file in 1 MB pieces, one thread receiving while another writes
+    (as a download manager does; a single loop would leave the socket idle while it writes); prints
+    status, bytes and milliseconds from the request to the last byte written (the process start is
+    not part of it, as with cp)."""
+    import queue
+    import threading
+    c = _connection(a.base)
+    t0 = time.monotonic()
+    c.request("GET", a.path, headers={"Authorization": "Bearer " + a.token})
+    r = c.getresponse()
+    free, full = queue.Queue(), queue.Queue()
+    for _ in range(4):
+        free.put(bytearray(CHUNK))
+    written = [0]
+
+    def write():
+        with open(a.out, "wb", buffering=0) as f:
+            while True:
+                item = full.get()
+                if item is None:
+                    return
+                buf, n = item
+                f.write(memoryview(buf)[:n])
+                written[0] += n
+                free.put(buf)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        while True:
+            buf = free.get()
+            n = r.readinto(buf)
+            if not n:
+                break
+            full.put((buf, n))
+    finally:
+        full.put(None)
+        writer.join()
+    ms = (time.monotonic() - t0) * 1000
+    print("%d %d %.1f" % (r.status, written[0], ms))
+
+
+def cmd_upload(a):
+    """POST a file as the raw request body, sent in 1 MB pieces; prints status, milliseconds until the
+    answer, and the answer's body on one line."""
+    c = _connection(a.base)
+    size = os.path.getsize(a.file)
+    t0 = time.monotonic()
+    c.putrequest("POST", a.path)
+    c.putheader("Authorization", "Bearer " + a.token)
+    c.putheader("Content-Type", "application/octet-stream")
+    c.putheader("Content-Length", str(size))
+    c.endheaders()
+    with open(a.file, "rb", buffering=0) as f:
+        while True:
+            piece = f.read(CHUNK)
+            if not piece:
+                break
+            c.send(piece)
+    r = c.getresponse()
+    body = r.read()
+    ms = (time.monotonic() - t0) * 1000
+    print("%d %.1f %s" % (r.status, ms, body.decode(errors="replace").replace("\n", " ")))
+
+
 def cmd_tiff(a):
     """Uncompressed 8-bit greyscale TIFF (little-endian), every page width x height of random bytes in
     strips of 64 rows, an IFD after each page's pixels; the IFDs chained."""
@@ -418,6 +498,16 @@ def main():
     p.add_argument("--token", required=True)
     p.add_argument("--title", default="Bauakte Großformat-Scan (Benchmark)")
     p.add_argument("--aktenzeichen", default="63-BA-2026-TRANSFER")
+    p = sub.add_parser("download")
+    p.add_argument("--base", required=True)
+    p.add_argument("--token", required=True)
+    p.add_argument("--path", required=True)
+    p.add_argument("--out", required=True)
+    p = sub.add_parser("upload")
+    p.add_argument("--base", required=True)
+    p.add_argument("--token", required=True)
+    p.add_argument("--path", required=True)
+    p.add_argument("--file", required=True)
     p = sub.add_parser("tiff")
     p.add_argument("--out", required=True)
     p.add_argument("--pages", type=int, default=100)
@@ -436,7 +526,7 @@ def main():
     p.add_argument("--top", type=int, default=12)
     a = ap.parse_args()
     {"ready": cmd_ready, "login": cmd_login, "ingest": cmd_ingest, "ocrcheck": cmd_ocrcheck, "reindex": cmd_reindex,
-     "probe": cmd_probe, "newdoc": cmd_newdoc, "tiff": cmd_tiff, "sample": cmd_sample, "memsum": cmd_memsum,
+     "probe": cmd_probe, "newdoc": cmd_newdoc, "download": cmd_download, "upload": cmd_upload, "tiff": cmd_tiff, "sample": cmd_sample, "memsum": cmd_memsum,
      "stacks": cmd_stacks}[a.cmd](a)
 
 

@@ -7,8 +7,9 @@
 #   search    p50/p95/p99 of GET /api/v1/documents/search over 100,000 indexed pages (seeded into
 #             Derby and the content store, the index rebuilt through POST /api/v1/documents/index),
 #             a mix of query kinds as the Bauaufsicht's caseworker; one round as a citizen (sees none)
-#   transfer  a 500 MB TIFF uploaded and downloaded with curl against cp (and cp + fsync) of the same
-#             file on the same disk, while the platform runs with a 256 MB heap whose use is sampled
+#   transfer  a 500 MB TIFF uploaded and downloaded (client.py, 1 MB pieces like cp's 128 KB; curl -o
+#             as well, for comparison) against cp (and cp + fsync) of the same file on the same disk,
+#             while the platform runs with a 256 MB heap whose use is sampled
 # Every instance is a fresh copy of the distribution (demo accounts on) on its own ports (never 8181,
 # 8101, 1099, 44444, nor the other benchmarks' 18181, 18281, 18381, 18481), and traffic goes to
 # 127.0.0.1 only. Figures go to stdout and to results/latest.txt.
@@ -484,7 +485,16 @@ if ((DO_TRANSFER)); then
     RSS_IDLE=$(rss_mb "$KARAF_PID")
     log "transfer: idle: $IDLE"
 
-    CP_MS=() CPS_MS=() UP_MS=() DOWN_MS=() DOWNS_MS=() UP_CPU=() DOWN_CPU=() TR_NOTES=() TR_OK=1 TR_WINDOWS=()
+    CP_MS=() CPS_MS=() UP_MS=() DOWN_MS=() DOWNS_MS=() CURL_MS=() UP_CPU=() DOWN_CPU=() TR_NOTES=() TR_OK=1 TR_WINDOWS=()
+    # one upload and download first, not measured: a server runs warm, and the first 500 MB through
+    # the hashing and copying code would otherwise measure the JIT compiler as well
+    printf 'warm-up %s' "$$" | dd of="$D/scan.tif" bs=1 seek=4096 conv=notrunc status=none
+    token_for "$CASEWORKER" staff
+    warm=$("${CLIENT[@]}" upload --base "$BASE" --token "$TOKEN" --file "$D/scan.tif" \
+        --path "/api/v1/documents/$DOC_ID/versions?fileName=warm-up.tif" 2>&1) || true
+    "${CLIENT[@]}" download --base "$BASE" --token "$TOKEN" --out /dev/null \
+        --path "/api/v1/documents/$DOC_ID/versions/latest/content" >/dev/null 2>&1 || true
+    log "transfer: warm-up upload and download (not measured): ${warm%% *}"
     for ((r = 1; r <= TRANSFER_ROUNDS; r++)); do
         # a different file each round (a round number in the first strip): a new version, new content
         printf 'round %d of %s' "$r" "$$" | dd of="$D/scan.tif" bs=1 seek=4096 conv=notrunc status=none
@@ -514,19 +524,22 @@ if ((DO_TRANSFER)); then
                 w0=$(now_ms)
                 k0=$(pid_ticks "$KARAF_PID")
                 t0=$(now_ms)
-                up=$(curl -sS -X POST -T "$D/scan.tif" -H 'Expect:' -H "Authorization: Bearer $TOKEN" \
-                    -H 'Content-Type: application/octet-stream' -o "$D/up.json" -w '%{http_code} %{size_upload}' \
-                    "$BASE/api/v1/documents/$DOC_ID/versions?fileName=scan-$r.tif" 2>&1) || true
-                UP_MS+=($(($(now_ms) - t0)))
-                UP_CPU+=("$(cpu_of "$k0" "$(pid_ticks "$KARAF_PID")" "${UP_MS[-1]}")")
+                # "status ms body": timed by the client from its request to the answer
+                up=$("${CLIENT[@]}" upload --base "$BASE" --token "$TOKEN" --file "$D/scan.tif" \
+                    --path "/api/v1/documents/$DOC_ID/versions?fileName=scan-$r.tif" 2>&1) || true
+                UP_CPU+=("$(cpu_of "$k0" "$(pid_ticks "$KARAF_PID")" "$(($(now_ms) - t0))")")
                 w1=$(now_ms)
                 up_status=${up%% *}
+                up_rest=${up#* }
+                UP_MS+=("$(printf '%.0f' "${up_rest%% *}" 2>/dev/null || echo 999999)")
+                printf '%s' "${up_rest#* }" >"$D/up.json"
                 vnum=$(python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(d.get("number", ""), d.get("sha256", ""), d.get("size", ""), d.get("pages", ""))' "$D/up.json" 2>/dev/null || echo "")
                 read -r VNUM VSHA VSIZE VPAGES <<<"$vnum"
                 if [[ $up_status != 201 || ${VSHA:-} != "$SHA" || ${VSIZE:-} != "$TR_BYTES" ]]; then
                     TR_OK=0
-                    note+=" UPLOAD FAILED ($up: $(head -c 300 "$D/up.json" 2>/dev/null));"
-                    log "transfer: upload failed: $up $(head -c 300 "$D/up.json" 2>/dev/null)"
+                    note+=" UPLOAD FAILED ($(head -c 300 <<<"$up"));"
+                    log "transfer: upload failed: $(head -c 300 <<<"$up")"
+                    UP_MS[-1]=999999
                     TR_WINDOWS+=("$w0 $w1")
                     continue
                 fi
@@ -535,21 +548,30 @@ if ((DO_TRANSFER)); then
                 w2=$(now_ms)
                 k0=$(pid_ticks "$KARAF_PID")
                 t0=$(now_ms)
-                down=$(curl -sS -H "Authorization: Bearer $TOKEN" -o "$D/down.tif" -w '%{http_code} %{size_download}' \
-                    "$BASE/api/v1/documents/$DOC_ID/versions/$VNUM/content" 2>&1) || true
-                DOWN_MS+=($(($(now_ms) - t0)))
-                DOWN_CPU+=("$(cpu_of "$k0" "$(pid_ticks "$KARAF_PID")" "${DOWN_MS[-1]}")")
+                down=$("${CLIENT[@]}" download --base "$BASE" --token "$TOKEN" --out "$D/down.tif" \
+                    --path "/api/v1/documents/$DOC_ID/versions/$VNUM/content" 2>&1) || true
+                DOWN_CPU+=("$(cpu_of "$k0" "$(pid_ticks "$KARAF_PID")" "$(($(now_ms) - t0))")")
+                read -r down_status _ down_ms <<<"$down"
+                DOWN_MS+=("$(printf '%.0f' "$down_ms" 2>/dev/null || echo 999999)")
+                t1=$(now_ms)
                 sync -d "$D/down.tif" 2>/dev/null || true
-                DOWNS_MS+=($(($(now_ms) - t0)))
-                w3=$(now_ms)
-                TR_WINDOWS+=("$w0 $w1" "$w2 $w3")
+                DOWNS_MS+=($((DOWN_MS[-1] + $(now_ms) - t1)))
                 dsha=$(sha256sum "$D/down.tif" 2>/dev/null | cut -d' ' -f1)
-                if [[ ${down%% *} != 200 || $dsha != "$SHA" ]]; then
+                if [[ $down_status != 200 || $dsha != "$SHA" ]]; then
                     TR_OK=0
                     note+=" DOWNLOAD FAILED ($down, sha256 ${dsha:0:12} instead of ${SHA:0:12});"
                 fi
                 rm -f "$D/down.tif"
-                note+=" upload $(mbps "$TR_BYTES" "${UP_MS[-1]}") MB/s (201, version $VNUM, $VPAGES pages, sha256 ok; the platform's CPU ${UP_CPU[-1]} % of a core), download $(mbps "$TR_BYTES" "${DOWN_MS[-1]}") MB/s (${down%% *}$([[ $dsha == "$SHA" ]] && echo ", sha256 ok"); the platform's CPU ${DOWN_CPU[-1]} % of a core; with fdatasync $(mbps "$TR_BYTES" "${DOWNS_MS[-1]}") MB/s);"
+                sync
+                # the same download with curl -o, for comparison (it writes its output 8 KB at a time)
+                t0=$(now_ms)
+                curl -sS -H "Authorization: Bearer $TOKEN" -o "$D/down.tif" \
+                    "$BASE/api/v1/documents/$DOC_ID/versions/$VNUM/content" 2>/dev/null || true
+                CURL_MS+=($(($(now_ms) - t0)))
+                rm -f "$D/down.tif"
+                w3=$(now_ms)
+                TR_WINDOWS+=("$w0 $w1" "$w2 $w3")
+                note+=" upload $(mbps "$TR_BYTES" "${UP_MS[-1]}") MB/s (201, version $VNUM, $VPAGES pages, sha256 ok; the platform's CPU ${UP_CPU[-1]} % of a core), download $(mbps "$TR_BYTES" "${DOWN_MS[-1]}") MB/s ($down_status$([[ $dsha == "$SHA" ]] && echo ", sha256 ok"); the platform's CPU ${DOWN_CPU[-1]} % of a core; with fdatasync $(mbps "$TR_BYTES" "${DOWNS_MS[-1]}") MB/s; with curl -o $(mbps "$TR_BYTES" "${CURL_MS[-1]}") MB/s);"
             fi
         done
         measure_end
@@ -592,6 +614,7 @@ if ((DO_TRANSFER)); then
     UP_MED=$(med_mbps "${UP_MS[@]:-0}")
     DOWN_MED=$(med_mbps "${DOWN_MS[@]:-0}")
     DOWNS_MED=$(med_mbps "${DOWNS_MS[@]:-0}")
+    CURL_MED=$(med_mbps "${CURL_MS[@]:-0}")
     UP_VS_CPS=$(pct "$UP_MED" "$CPS_MED")
     UP_VS_CP=$(pct "$UP_MED" "$CP_MED")
     DOWN_VS_CP=$(pct "$DOWN_MED" "$CP_MED")
@@ -637,6 +660,7 @@ ELAPSED=$(($(date +%s) - T_START))
         row "transfer: upload MB/s as % of cp + fdatasync (median of $TRANSFER_ROUNDS)" "$UP_VS_CPS % ($UP_MED vs $CPS_MED MB/s)" ">= $TARGET_TRANSFER_PCT %" "$(verdict "$(ge "$UP_VS_CPS" "$TARGET_TRANSFER_PCT")")"
         row "transfer: download MB/s as % of cp (median of $TRANSFER_ROUNDS)" "$DOWN_VS_CP % ($DOWN_MED vs $CP_MED MB/s)" ">= $TARGET_TRANSFER_PCT %" "$(verdict "$(ge "$DOWN_VS_CP" "$TARGET_TRANSFER_PCT")")"
         row "transfer: upload as % of plain cp; download + fdatasync as % of cp + fdatasync" "$UP_VS_CP %; $DOWNS_VS_CPS %" "info" ""
+        row "transfer: download with curl -o (8 KB writes), median MB/s" "$CURL_MED MB/s ($(pct "$CURL_MED" "$CP_MED") % of cp)" "info" ""
         row "transfer: every ${TRANSFER_MB} MB upload 201 and download byte-identical (sha256)" "$([[ $TR_OK == 1 ]] && echo "all $TRANSFER_ROUNDS" || echo "NOT all")" "all" "$(verdict "$TR_OK")"
         row "transfer: peak heap used during the transfers (idle: $HEAP_IDLE MB), -Xmx $MAX_HEAP_MB MB" "$HEAP_PEAK MB" "< $HEAP_LIMIT MB" "$(verdict "$(((TR_OK == 1) ? $(le "$HEAP_PEAK" "$HEAP_LIMIT") : 0))")"
         row "transfer: RSS idle / peak during the transfers / after" "$RSS_IDLE / $(jq_py "$BUSY" 'd.get("rss_max_mb")') / $RSS_END MB" "info" ""
@@ -693,8 +717,10 @@ ELAPSED=$(($(date +%s) - T_START))
         echo
         echo "TRANSFER: a $(awk -v b="$TR_BYTES" 'BEGIN {printf "%.0f", b / 1e6}') MB TIFF ($TR_PAGES pages of ${TR_W}x$TR_H 8-bit random noise, uncompressed) on $FILE_FS, the disk of the"
         echo "platform's data directory. Per round (order alternating): cp to a new file; cp + sync -d (fdatasync) of a new file;"
-        echo "upload: curl -T (streamed, POST /api/v1/documents/{id}/versions) until 201, which the platform sends after fsync;"
-        echo "download: curl -o of the version's content, then sync -d. sync before every step. The instance runs with"
+        echo "upload: client.py upload (the file sent in 1 MB pieces, POST /api/v1/documents/{id}/versions) until 201, which the"
+        echo "platform sends after fsync; download: client.py download (written in 1 MB pieces) of the version's content, then"
+        echo "sync -d; also curl -o (which writes 8 KB at a time: 58,680 write calls for 500 MB). Both clients time"
+        echo "from their request to the last byte. sync before every step. The instance runs with"
         echo "-Xmx$HEAP (EXTRA_JAVA_OPTS; MaxHeapSize $MAX_HEAP_MB MB); jstat -gc and VmRSS sampled every 0.5 s."
         printf '  %s\n' "${TR_NOTES[@]}"
         echo "  medians: cp $CP_MED MB/s, cp + fdatasync $CPS_MED MB/s, upload $UP_MED MB/s, download $DOWN_MED MB/s, download + fdatasync $DOWNS_MED MB/s"

@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.amtsgang.cases.api.CaseException;
 import org.amtsgang.cases.api.Cases;
@@ -97,6 +99,8 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = DocumentConfig.class)
 public final class DocumentsComponent implements Documents, BauaktenImports {
 
+    private static final int IO_THREADS = 32;
+
     static final ZoneId CITY_TIME = ZoneId.of("Europe/Berlin");
     private static final int MAX_PAGE_SIZE = 100;
     private static final int MAX_SEARCH_DEPTH = 10_000;
@@ -108,6 +112,9 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
     private final DocumentStore store;
     private final ContentStore content;
     private final Intake intake;
+    /** Read-ahead and write-behind of transfers; at most this many at once, the rest run without. */
+    private final ThreadPoolExecutor io;
+
     private final Cases cases;
     private final Indexer indexer;
     private final OcrWorkers ocr;
@@ -129,7 +136,12 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         this.config = config;
         this.cases = cases;
         this.store = new DocumentStore(jpa);
-        this.content = new ContentStore(directory(config));
+        this.io = new ThreadPoolExecutor(0, IO_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "amtsgang-document-io");
+            t.setDaemon(true);
+            return t;
+        });
+        this.content = new ContentStore(directory(config), io);
         this.intake = new Intake(
                 content,
                 new Inspector(
@@ -191,6 +203,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         ocr.stop();
         indexer.stop();
         jobs.awaitTermination(10, TimeUnit.SECONDS);
+        io.shutdown();
     }
 
     @Reference(
@@ -439,7 +452,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
             throw damaged(sha256, "missing");
         }
         try {
-            return new Content(version, contentType, size, sha256, content.open(sha256, size));
+            return new Content(version, contentType, size, sha256, content.stream(sha256, size));
         } catch (IOException e) {
             throw damaged(sha256, e.getMessage());
         }

@@ -11,10 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -34,8 +33,15 @@ public final class ContentStore {
     private final Logger logger = LoggerFactory.getLogger(ContentStore.class);
     private final Path root;
     private final Path tmp;
+    private final Executor io;
 
-    public ContentStore(Path root) {
+    /**
+     * @param root the folder
+     * @param io threads that read ahead of downloads and write behind uploads; when it refuses a
+     *     task, the transfer runs on the caller's thread alone
+     */
+    public ContentStore(Path root, Executor io) {
+        this.io = io;
         this.root = root.toAbsolutePath().normalize();
         this.tmp = this.root.resolve("tmp");
         try {
@@ -57,47 +63,42 @@ public final class ContentStore {
     public Staged stage(InputStream in, long maxBytes) throws IOException, ContentRefused {
         Path file = Files.createTempFile(tmp, "upload-", ".part");
         boolean kept = false;
-        try {
-            MessageDigest digest = Sha256.newDigest();
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE);
+                WriteBehind writer = new WriteBehind(out, io, BUFFER)) {
             byte[] head = new byte[ContentType.HEAD_BYTES];
             int headLength = 0;
             long size = 0;
-            byte[] buffer = new byte[BUFFER];
-            try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    if (n == 0) {
-                        continue;
-                    }
-                    if (headLength < head.length) {
-                        int take = Math.min(n, head.length - headLength);
-                        System.arraycopy(buffer, 0, head, headLength, take);
-                        headLength += take;
-                        if (headLength == head.length) {
-                            refuseUnknownType(head, headLength);
-                        }
-                    }
-                    size += n;
-                    if (size > maxBytes) {
-                        throw new ContentRefused(
-                                ContentRefused.Why.TOO_LARGE,
-                                "The file is larger than the " + maxBytes + " bytes accepted.");
-                    }
-                    digest.update(buffer, 0, n);
-                    ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-                    while (chunk.hasRemaining()) {
-                        out.write(chunk);
+            while (true) {
+                byte[] buffer = writer.buffer();
+                // whole buffers: a request body arrives a few KB per read, and a system call and a
+                // hand-over per few KB would cost more than the copying itself
+                int n = in.readNBytes(buffer, 0, buffer.length);
+                if (headLength < head.length) {
+                    int take = Math.min(n, head.length - headLength);
+                    System.arraycopy(buffer, 0, head, headLength, take);
+                    headLength += take;
+                    if (headLength == head.length) {
+                        refuseUnknownType(head, headLength);
                     }
                 }
-                if (size == 0) {
-                    throw new ContentRefused(ContentRefused.Why.EMPTY, "The file is empty.");
+                size += n;
+                if (size > maxBytes) {
+                    throw new ContentRefused(
+                            ContentRefused.Why.TOO_LARGE,
+                            "The file is larger than the " + maxBytes + " bytes accepted.");
                 }
-                // durable before anyone is told it is stored
-                out.force(false);
+                writer.write(buffer, n);
+                if (n < buffer.length) {
+                    break;
+                }
+            }
+            if (size == 0) {
+                throw new ContentRefused(ContentRefused.Why.EMPTY, "The file is empty.");
             }
             ContentType type = refuseUnknownType(head, headLength);
+            String sha256 = writer.finish();
             kept = true;
-            return new Staged(file, HexFormat.of().formatHex(digest.digest()), size, type);
+            return new Staged(file, sha256, size, type);
         } finally {
             if (!kept) {
                 Files.deleteIfExists(file);
@@ -140,6 +141,14 @@ public final class ContentStore {
     /** The stored content, verified against its checksum and size as it is read. */
     public InputStream open(String sha256, long size) throws IOException {
         return new VerifyingInputStream(Files.newInputStream(path(sha256)), sha256, size);
+    }
+
+    /**
+     * The stored content for sending: read and verified a few buffers ahead on an I/O thread, so
+     * that hashing it does not hold up the writing to the client.
+     */
+    public InputStream stream(String sha256, long size) throws IOException {
+        return ReadAhead.of(open(sha256, size), io, BUFFER);
     }
 
     /** Reads the stored content once to its end: throws if it is missing or its bytes are damaged. */
@@ -240,17 +249,5 @@ public final class ContentStore {
                 .orElseThrow(() -> new ContentRefused(
                         ContentRefused.Why.UNSUPPORTED_TYPE,
                         "Only PDF, TIFF, PNG and JPEG files are accepted; this file's content is none of them."));
-    }
-
-    /** Copies a stored file to a stream, e.g. for a download. */
-    public static long copy(InputStream in, OutputStream out) throws IOException {
-        byte[] buffer = new byte[BUFFER];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-            out.write(buffer, 0, n);
-            total += n;
-        }
-        return total;
     }
 }

@@ -15,8 +15,6 @@ import org.amtsgang.document.api.dto.Content;
 /** Content in and out over HTTP: names from and to Content-Disposition, streamed downloads. */
 final class Transfers {
 
-    private static final int BUFFER = 256 * 1024;
-
     private Transfers() {}
 
     /**
@@ -74,11 +72,7 @@ final class Transfers {
      */
     private static void copy(InputStream in, OutputStream out) throws IOException {
         try (InputStream source = in) {
-            byte[] buffer = new byte[BUFFER];
-            int n;
-            while ((n = source.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-            }
+            source.transferTo(out);
         }
     }
 }

@@ -4,16 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Stream;
 import org.amtsgang.document.internal.Samples;
+import org.junit.After;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -23,8 +31,15 @@ public class ContentStoreTest {
     @Rule
     public TemporaryFolder folder = new TemporaryFolder();
 
+    private final ExecutorService io = Executors.newCachedThreadPool();
+
+    @After
+    public void stopThreads() {
+        io.shutdownNow();
+    }
+
     private ContentStore store() throws IOException {
-        return new ContentStore(folder.getRoot().toPath().resolve("docs"));
+        return new ContentStore(folder.getRoot().toPath().resolve("docs"), io);
     }
 
     private final byte[] png = Samples.png(Samples.page("Bauakte 1958"));
@@ -81,6 +96,76 @@ public class ContentStoreTest {
         Files.write(store.path(staged.sha256()), java.util.Arrays.copyOf(png, png.length - 1));
         assertThatThrownBy(() -> store.readSmall(staged.sha256(), staged.size()))
                 .isInstanceOf(VerifyingInputStream.DamagedContentException.class);
+    }
+
+    @Test
+    public void largeContentIsHashedAndWrittenBehindAndReadAhead() throws Exception {
+        byte[] big = bigTiff(3_000_000); // several buffers, an odd length
+        for (Executor threads : new Executor[] {io, refusing()}) {
+            ContentStore store = new ContentStore(folder.getRoot().toPath().resolve("docs"), threads);
+            Staged staged = store.stage(new ByteArrayInputStream(big), 10_000_000);
+            store.commit(staged);
+
+            assertThat(staged.sha256()).isEqualTo(Sha256.hex(big));
+            assertThat(staged.size()).isEqualTo(big.length);
+            assertThat(Files.readAllBytes(store.path(staged.sha256()))).isEqualTo(big);
+            try (InputStream in = store.stream(staged.sha256(), staged.size())) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                in.transferTo(out);
+                assertThat(out.toByteArray()).isEqualTo(big);
+            }
+            try (InputStream in = store.stream(staged.sha256(), staged.size())) {
+                assertThat(in.readAllBytes()).isEqualTo(big);
+            }
+            store.delete(staged.sha256());
+        }
+    }
+
+    @Test
+    public void refusalInTheMiddleOfALargeUploadLeavesNothing() throws Exception {
+        ContentStore store = store();
+        byte[] big = bigTiff(3_000_000);
+        assertThatThrownBy(() -> store.stage(new ByteArrayInputStream(big), 1_000_000))
+                .isInstanceOfSatisfying(
+                        ContentRefused.class, e -> assertThat(e.why()).isEqualTo(ContentRefused.Why.TOO_LARGE));
+        assertThatThrownBy(() -> store.stage(brokenAfter(big, 2_000_000), 10_000_000))
+                .isInstanceOf(IOException.class);
+        assertThat(files(store.root())).isZero();
+    }
+
+    @Test
+    public void damagedLargeContentBreaksTheReadAheadStream() throws Exception {
+        ContentStore store = store();
+        byte[] big = bigTiff(3_000_000);
+        Staged staged = store.stage(new ByteArrayInputStream(big), 10_000_000);
+        store.commit(staged);
+        byte[] damaged = big.clone();
+        damaged[2_500_000] ^= 0x01;
+        Files.write(store.path(staged.sha256()), damaged);
+
+        try (InputStream in = store.stream(staged.sha256(), staged.size())) {
+            assertThatThrownBy(() -> in.transferTo(OutputStream.nullOutputStream()))
+                    .isInstanceOf(VerifyingInputStream.DamagedContentException.class);
+        }
+        // a reader that stops early closes cleanly, and the reading thread lets go of the file
+        try (InputStream in = store.stream(staged.sha256(), staged.size())) {
+            assertThat(in.read(new byte[10])).isEqualTo(10);
+        }
+    }
+
+    /** A TIFF header followed by noise: accepted by type, long enough to need several buffers. */
+    private static byte[] bigTiff(int length) {
+        byte[] bytes = new byte[length];
+        new Random(7).nextBytes(bytes);
+        System.arraycopy(new byte[] {'I', 'I', 42, 0}, 0, bytes, 0, 4);
+        return bytes;
+    }
+
+    /** An executor with no thread free: transfers run on the caller's thread. */
+    private static Executor refusing() {
+        return task -> {
+            throw new RejectedExecutionException("busy");
+        };
     }
 
     @Test

@@ -1,0 +1,158 @@
+package org.amtsgang.document.internal.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Hashes and writes received content on another thread while the request thread goes on reading
+ * the upload, and starts writing it to disk early: when the last byte has arrived only the rest
+ * since the last flush still has to reach the disk before the upload is acknowledged. With no I/O
+ * thread free, the same happens on the caller's thread.
+ */
+final class WriteBehind implements AutoCloseable {
+
+    private static final int BUFFERS = 4;
+    /** Written but not yet flushed: the page cache would otherwise hold it all until the end. */
+    private static final long FLUSH_EVERY = 16L << 20;
+
+    private final FileChannel out;
+    private final Executor io;
+    private final MessageDigest digest = Sha256.newDigest();
+    private final Pipe pipe;
+    private final CompletableFuture<Void> written = new CompletableFuture<>();
+    private final boolean behind;
+    private CompletableFuture<Void> flushing = CompletableFuture.completedFuture(null);
+    private long unflushed;
+    private boolean finished;
+
+    WriteBehind(FileChannel out, Executor io, int bufferSize) {
+        this.out = out;
+        this.io = io;
+        this.pipe = new Pipe(BUFFERS, bufferSize);
+        boolean started;
+        try {
+            io.execute(this::consume);
+            started = true;
+        } catch (RejectedExecutionException e) {
+            started = false;
+        }
+        this.behind = started;
+    }
+
+    /** A buffer to read into; waits while all of them are on their way to the disk. */
+    byte[] buffer() throws IOException {
+        return pipe.take();
+    }
+
+    /** Hands over a buffer from {@link #buffer()} with {@code length} bytes read into it (0: none). */
+    void write(byte[] buffer, int length) throws IOException {
+        if (length == 0) {
+            pipe.recycle(buffer);
+        } else if (behind) {
+            pipe.send(buffer, length);
+        } else {
+            hashAndWrite(buffer, length);
+            pipe.recycle(buffer);
+        }
+    }
+
+    /** Waits until everything is hashed, written and on disk. */
+    String finish() throws IOException {
+        finished = true;
+        if (behind) {
+            pipe.end();
+            await(written);
+        }
+        await(flushing);
+        out.force(false); // durable before anyone is told it is stored
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Without {@link #finish()}: stops the writing thread and waits for it, so the file can go. */
+    @Override
+    public void close() throws IOException {
+        if (finished || !behind) {
+            return;
+        }
+        pipe.abort(new IOException("the upload was not accepted"));
+        try {
+            written.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            // it stopped because of the abort: expected
+        }
+        try {
+            flushing.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            // the file is going to be deleted
+        }
+    }
+
+    private void consume() {
+        try {
+            Pipe.Chunk chunk;
+            while (!(chunk = pipe.next()).isEnd()) {
+                hashAndWrite(chunk.buffer(), chunk.length());
+                pipe.recycle(chunk.buffer());
+            }
+            written.complete(null);
+        } catch (IOException | RuntimeException e) {
+            pipe.abort(e instanceof IOException io ? io : new IOException(e));
+            written.completeExceptionally(e);
+        }
+    }
+
+    private void hashAndWrite(byte[] buffer, int length) throws IOException {
+        digest.update(buffer, 0, length);
+        ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, length);
+        while (chunk.hasRemaining()) {
+            out.write(chunk);
+        }
+        unflushed += length;
+        if (unflushed >= FLUSH_EVERY && flushing.isDone()) {
+            unflushed = 0;
+            flushSoon();
+        }
+    }
+
+    /** Starts a flush of what is written so far on an I/O thread; skipped when none is free. */
+    private void flushSoon() throws IOException {
+        await(flushing); // a failed flush must not go unnoticed
+        try {
+            flushing = CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            out.force(false);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    },
+                    io);
+        } catch (RejectedExecutionException e) {
+            // all I/O threads busy: the final flush does it all
+        }
+    }
+
+    private static void await(CompletableFuture<Void> future) throws IOException {
+        try {
+            future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("writing the content failed", cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing the content");
+        }
+    }
+}
