@@ -508,7 +508,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
             logger.warn("Search failed: {}", e.toString());
             throw new DocumentException(UNAVAILABLE, "The search index cannot answer just now; try again shortly.");
         }
-        return new SearchPage(hits.hits(), page, size, hits.total());
+        return new SearchPage(hits.hits(), page, size, hits.total(), hits.totalExact());
     }
 
     @Override

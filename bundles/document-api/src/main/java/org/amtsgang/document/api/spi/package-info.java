@@ -4,7 +4,7 @@
  * and filters; who may read what is decided by the document area and handed over as reader keys.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.amtsgang.document.api.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -155,11 +155,12 @@ final class LuceneIndex implements Closeable {
             TopDocs top = plan.sort() == null
                     ? searcher.search(plan.query(), window)
                     : searcher.search(plan.query(), window, plan.sort());
-            // counting is exact up to 1000 hits; beyond, a second cheap pass counts without scoring
-            long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO
-                    ? top.totalHits.value
-                    : searcher.count(plan.query());
-            return new IndexHits(hits(searcher, top, q.offset(), plan), total);
+            // counted exactly up to 1000 hits; beyond, "at least": a second pass that counts every
+            // one of 100,000 matches cost more than finding the best ones (half of a search's time)
+            return new IndexHits(
+                    hits(searcher, top, q.offset(), plan),
+                    top.totalHits.value,
+                    top.totalHits.relation == TotalHits.Relation.EQUAL_TO);
         } finally {
             searchers.release(searcher);
         }

@@ -42,18 +42,14 @@ final class Snippets {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
             tokens.reset();
-            int[] match = null;
-            while (match == null && tokens.incrementToken()) {
+            while (tokens.incrementToken()) {
                 if (words.contains(term.toString())) {
-                    match = new int[] {offset.startOffset(), offset.endOffset()};
+                    // the rest of the page is not analysed: closing the stream resets it for reuse
+                    return new int[] {offset.startOffset(), offset.endOffset()};
                 }
             }
-            // the stream is reused per thread: consume it to the end as its contract asks
-            while (tokens.incrementToken()) {
-                // nothing
-            }
             tokens.end();
-            return match;
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -289,13 +289,22 @@ public class LuceneDocumentIndexTest {
     }
 
     @Test
-    public void countsExactlyBeyondAThousandHits() {
+    public void countsExactlyUpToAThousandHitsAndSaysAtLeastBeyond() {
         List<IndexChange> changes = new ArrayList<>();
         IntStream.range(0, 1500).forEach(i -> changes.add(doc("d" + i, "Akte", "Apfel Nummer " + i)));
+        IntStream.range(0, 900).forEach(i -> changes.add(doc("b" + i, "Akte", "Birne Nummer " + i)));
         index.apply(changes);
 
-        assertThat(index.search(query("apfel", Map.of(), ALICE, 0, 5)).total()).isEqualTo(1500);
-        assertThat(index.search(query(null, Map.of(), ALICE, 0, 5)).total()).isEqualTo(1500);
+        IndexHits many = index.search(query("apfel", Map.of(), ALICE, 0, 5));
+        assertThat(many.totalExact()).isFalse();
+        assertThat(many.total()).isBetween(1000L, 1500L);
+        assertThat(many.hits()).hasSize(5);
+        IndexHits few = index.search(query("birne", Map.of(), ALICE, 0, 5));
+        assertThat(few.totalExact()).isTrue();
+        assertThat(few.total()).isEqualTo(900);
+        // a page deep in the results is still served
+        assertThat(index.search(query("apfel", Map.of(), ALICE, 1400, 100)).hits())
+                .hasSize(100);
     }
 
     @Test

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -13,10 +11,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Hashes and writes received content on another thread while the request thread goes on reading
- * the upload, and starts writing it to disk early: when the last byte has arrived only the rest
- * since the last flush still has to reach the disk before the upload is acknowledged. With no I/O
- * thread free, the same happens on the caller's thread.
+ * Writes received content on another thread while the request thread goes on reading (and
+ * hashing) the upload, and starts writing it to disk early: when the last byte has arrived only the
+ * rest since the last flush still has to reach the disk before the upload is acknowledged. With no
+ * I/O thread free, the same happens on the caller's thread.
  */
 final class WriteBehind implements AutoCloseable {
 
@@ -26,7 +24,6 @@ final class WriteBehind implements AutoCloseable {
 
     private final FileChannel out;
     private final Executor io;
-    private final MessageDigest digest = Sha256.newDigest();
     private final Pipe pipe;
     private final CompletableFuture<Void> written = new CompletableFuture<>();
     private final boolean behind;
@@ -60,13 +57,13 @@ final class WriteBehind implements AutoCloseable {
         } else if (behind) {
             pipe.send(buffer, length);
         } else {
-            hashAndWrite(buffer, length);
+            writeOut(buffer, length);
             pipe.recycle(buffer);
         }
     }
 
-    /** Waits until everything is hashed, written and on disk. */
-    String finish() throws IOException {
+    /** Waits until everything is written and on disk. */
+    void finish() throws IOException {
         finished = true;
         if (behind) {
             pipe.end();
@@ -74,7 +71,6 @@ final class WriteBehind implements AutoCloseable {
         }
         await(flushing);
         out.force(false); // durable before anyone is told it is stored
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** Without {@link #finish()}: stops the writing thread and waits for it, so the file can go. */
@@ -100,7 +96,7 @@ final class WriteBehind implements AutoCloseable {
         try {
             Pipe.Chunk chunk;
             while (!(chunk = pipe.next()).isEnd()) {
-                hashAndWrite(chunk.buffer(), chunk.length());
+                writeOut(chunk.buffer(), chunk.length());
                 pipe.recycle(chunk.buffer());
             }
             written.complete(null);
@@ -110,8 +106,7 @@ final class WriteBehind implements AutoCloseable {
         }
     }
 
-    private void hashAndWrite(byte[] buffer, int length) throws IOException {
-        digest.update(buffer, 0, length);
+    private void writeOut(byte[] buffer, int length) throws IOException {
         ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, length);
         while (chunk.hasRemaining()) {
             out.write(chunk);
