@@ -425,6 +425,19 @@ public class DocumentsComponentTest {
     }
 
     @Test
+    public void anEmptyIndexBesideAStoreWithDocumentsIsFilledOnStart() throws Exception {
+        DocumentView doc = documents.create(
+                BAU_CLERK,
+                new NewDocument("Bauakte", "BAUAKTE", "bauaufsicht", null, null, null, null, false, 0, Map.of()));
+        documents.deactivate();
+        indexed.clear(); // a new index folder, or one emptied because of an older layout
+
+        documents = component();
+
+        waitFor(() -> indexed.stream().anyMatch(c -> c.documentId().equals(doc.id())), found -> found);
+    }
+
+    @Test
     public void withoutAnOcrEngineTheDocumentIsStoredAndStaysPending() throws Exception {
         settings.put("tesseract", "/nonexistent/tesseract");
         documents.deactivate();

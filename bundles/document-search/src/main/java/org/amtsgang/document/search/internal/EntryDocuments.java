@@ -49,17 +49,19 @@ final class EntryDocuments {
         d.add(new StoredField(Fields.PAGE, e.page()));
         d.add(new NumericDocValuesField(Fields.PAGE, e.page()));
         d.add(new TextField(Fields.TITLE, Fields.orEmpty(e.title()), Store.YES));
+        d.add(new TextField(Fields.ALL, Fields.orEmpty(e.title()), Store.NO));
         d.add(new StoredField(Fields.TYPE, Fields.orEmpty(e.type())));
         // the entry's own kind and office win over metadata of the same name (the query contract)
         d.add(new StringField(Fields.exact(Fields.TYPE_KEY), Fields.normalise(e.type()), Store.NO));
         d.add(new StringField(Fields.exact(Fields.OFFICE_KEY), Fields.normalise(e.officeId()), Store.NO));
-        d.add(new TextField(Fields.TEXT, e.text(), Store.YES)); // stored for snippets
+        d.add(new StoredField(Fields.TEXT, e.text())); // for snippets
+        d.add(new TextField(Fields.ALL, e.text(), Store.NO));
         for (Map.Entry<String, String> f : e.fields().entrySet()) {
             String key = f.getKey();
             if (!key.equals(Fields.TYPE_KEY) && !key.equals(Fields.OFFICE_KEY)) {
                 d.add(new StringField(Fields.exact(key), Fields.normalise(f.getValue()), Store.NO));
             }
-            d.add(new TextField(Fields.META, f.getValue(), Store.NO));
+            d.add(new TextField(Fields.ALL, f.getValue(), Store.NO));
             if (key.equals(Fields.ADDRESS_KEY)) {
                 d.add(new TextField(Fields.ADDRESS_WORDS, f.getValue(), Store.NO));
             }

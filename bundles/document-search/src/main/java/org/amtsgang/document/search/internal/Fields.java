@@ -25,9 +25,20 @@ final class Fields {
     /** The entry's kind as given, stored for hits; matched through {@code f.type}. */
     static final String TYPE = "type";
 
+    /** The page's text: stored for snippets; searched through {@link #ALL}. */
     static final String TEXT = "text";
-    /** All metadata values, analysed: free text finds an Aktenzeichen or a Gemarkung too. */
-    static final String META = "meta";
+    /**
+     * What free text is matched against: title, text and every metadata value (so a word finds an
+     * Aktenzeichen or a Gemarkung too) in one field, so that a word is one term to look up and not
+     * three. The title is indexed on its own as well, for ranking.
+     */
+    static final String ALL = "all";
+
+    /**
+     * The layout of the index's documents. An index written in another layout is emptied when
+     * opened, and the document service fills it again from the store.
+     */
+    static final String LAYOUT = "2";
 
     static final String READER = "reader";
     /** Address words; outside the {@code f.} namespace, so no metadata key can collide with it. */

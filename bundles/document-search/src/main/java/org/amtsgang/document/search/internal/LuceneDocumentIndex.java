@@ -148,6 +148,12 @@ public final class LuceneDocumentIndex implements DocumentIndex {
     private LuceneIndex open(boolean fresh) {
         try {
             LuceneIndex opened = LuceneIndex.open(directory, ramBufferMb, fresh);
+            if (opened.emptiedOldLayout()) {
+                logger.warn(
+                        "The document index in {} was written by an older version of Amtsgang and has been"
+                                + " emptied; the document service fills it again from the document store",
+                        directory);
+            }
             if (lastFailure != null) {
                 logger.info("The document index in {} is usable again", directory);
                 lastFailure = null;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.amtsgang.document.api.dto.SearchHit;
 import org.amtsgang.document.api.spi.IndexChange;
@@ -38,6 +39,8 @@ final class LuceneIndex implements Closeable {
     /** Offset plus limit: deeper pages cost memory per query and nobody reads them. */
     static final int MAX_WINDOW = 10_000;
 
+    private static final String LAYOUT_KEY = "amtsgang.layout";
+
     private static final Set<String> HIT_FIELDS =
             Set.of(Fields.DOC, Fields.VERSION, Fields.PAGE, Fields.TITLE, Fields.TYPE, Fields.TEXT);
 
@@ -48,11 +51,19 @@ final class LuceneIndex implements Closeable {
     /** One writer of changes at a time, so that a commit and a refresh belong to one apply. */
     private final Object writing = new Object();
 
-    private LuceneIndex(Directory directory, Analyzer analyzer, IndexWriter writer, SearcherManager searchers) {
+    private final boolean emptiedOldLayout;
+
+    private LuceneIndex(
+            Directory directory,
+            Analyzer analyzer,
+            IndexWriter writer,
+            SearcherManager searchers,
+            boolean emptiedOldLayout) {
         this.directory = directory;
         this.analyzer = analyzer;
         this.writer = writer;
         this.searchers = searchers;
+        this.emptiedOldLayout = emptiedOldLayout;
     }
 
     /**
@@ -73,12 +84,36 @@ final class LuceneIndex implements Closeable {
                     .setOpenMode(fresh ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(ramBufferMb);
             writer = new IndexWriter(directory, config);
+            boolean oldLayout = !Fields.LAYOUT.equals(layout(writer)) && writer.getDocStats().numDocs > 0;
+            if (oldLayout) {
+                // its documents lack fields that queries now use: the store fills it again
+                writer.deleteAll();
+            }
+            // kept by the writer and written with every commit from now on
+            writer.setLiveCommitData(Map.of(LAYOUT_KEY, Fields.LAYOUT).entrySet());
             writer.commit(); // a new folder becomes a valid (empty) index on disk right away
-            return new LuceneIndex(directory, analyzer, writer, new SearcherManager(writer, null));
+            return new LuceneIndex(directory, analyzer, writer, new SearcherManager(writer, null), oldLayout);
         } catch (IOException | RuntimeException e) {
             closeQuietly(e, writer, analyzer, directory);
             throw e;
         }
+    }
+
+    private static String layout(IndexWriter writer) {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> e : data) {
+                if (LAYOUT_KEY.equals(e.getKey())) {
+                    return e.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether opening emptied an index written in an older layout (it needs to be filled again). */
+    boolean emptiedOldLayout() {
+        return emptiedOldLayout;
     }
 
     /**

@@ -65,7 +65,9 @@ final class SearchQueries {
             }
             words = Set.copyOf(List.copyOf(words).subList(0, Math.min(MAX_WORDS, words.size())));
             for (String word : words) {
-                query.add(anyTextField(word), Occur.MUST); // every word must occur somewhere
+                query.add(new TermQuery(new Term(Fields.ALL, word)), Occur.MUST); // every word somewhere
+                // and a word in the title counts more
+                query.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, word)), TITLE_BOOST), Occur.SHOULD);
             }
         }
         for (Map.Entry<String, String> f : q.fields().entrySet()) {
@@ -85,14 +87,5 @@ final class SearchQueries {
         List<BytesRef> readers = q.readers().stream().map(BytesRef::new).toList();
         query.add(new TermInSetQuery(Fields.READER, readers), Occur.FILTER);
         return new Plan(query.build(), byText ? null : BY_DOCUMENT, words);
-    }
-
-    /** One word in the title, the text or the metadata; a title match counts more. */
-    private static Query anyTextField(String word) {
-        return new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(Fields.TEXT, word)), Occur.SHOULD)
-                .add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, word)), TITLE_BOOST), Occur.SHOULD)
-                .add(new TermQuery(new Term(Fields.META, word)), Occur.SHOULD)
-                .build();
     }
 }

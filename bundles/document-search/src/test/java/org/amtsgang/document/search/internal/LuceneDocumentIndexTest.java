@@ -43,6 +43,29 @@ public class LuceneDocumentIndexTest {
         index.deactivate();
     }
 
+    @Test
+    public void anIndexInAnOlderLayoutIsEmptiedWhenOpened() throws Exception {
+        index.deactivate();
+        Path old = temp.newFolder("old").toPath();
+        try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(old);
+                org.apache.lucene.index.IndexWriter writer =
+                        new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
+            org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+            d.add(new org.apache.lucene.document.StringField(
+                    Fields.DOC, "d-old", org.apache.lucene.document.Field.Store.YES));
+            writer.addDocument(d); // no layout in its commit: written before layouts were recorded
+            writer.commit();
+        }
+
+        index = new LuceneDocumentIndex(old, 16);
+        assertThat(index.size()).isZero();
+        index.apply(List.of(doc("d1", "Akte", "Apfel")));
+        index.deactivate();
+        // the layout is recorded now: reopening keeps what is there
+        index = new LuceneDocumentIndex(old, 16);
+        assertThat(index.size()).isEqualTo(1);
+    }
+
     // ---- words ----
 
     @Test

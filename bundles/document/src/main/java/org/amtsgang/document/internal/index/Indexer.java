@@ -61,7 +61,31 @@ public final class Indexer {
 
     public void bind(DocumentIndex index) {
         this.index = index;
+        try {
+            worker.execute(this::fillIfEmpty);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            return;
+        }
         wake();
+    }
+
+    /**
+     * An empty index beside a store with documents (a new index folder, or one emptied because it
+     * was written in an older layout) is filled from the store, as a rebuild would.
+     */
+    private void fillIfEmpty() {
+        try {
+            DocumentIndex current = index;
+            if (current != null
+                    && current.size() == 0
+                    && !store.documentIdsAfter("", 1).isEmpty()) {
+                logger.warn("The search index is empty but the store holds documents: indexing them all again");
+                rebuildNow();
+            }
+        } catch (RuntimeException e) {
+            logger.warn(
+                    "Could not check or fill the search index (amtsgang:documents-reindex does it): {}", e.toString());
+        }
     }
 
     public void unbind(DocumentIndex index) {
