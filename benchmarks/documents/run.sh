@@ -182,6 +182,9 @@ start() { # label: start_instance on ports that are free now
     fi
     start_instance "$1"
 }
+evict() { # file: drops the file's pages from the page cache (POSIX_FADV_DONTNEED), so it is read from disk
+    dd if="$1" iflag=nocache count=0 status=none 2>/dev/null || true
+}
 cpu_of() { # ticks-before ticks-after ms: CPU in % of one core
     awk -v a="$1" -v b="$2" -v ms="$3" -v hz="$CLK_TCK" 'BEGIN {printf "%.0f", (ms > 0) ? 100 * (b - a) / hz / (ms / 1000) : 0}'
 }
@@ -486,7 +489,7 @@ if ((DO_TRANSFER)); then
     RSS_IDLE=$(rss_mb "$KARAF_PID")
     log "transfer: idle: $IDLE"
 
-    CP_MS=() CPS_MS=() UP_MS=() DOWN_MS=() DOWNS_MS=() CURL_MS=() UP_CPU=() DOWN_CPU=() TR_NOTES=() TR_OK=1 TR_WINDOWS=()
+    CP_MS=() CPS_MS=() CPC_MS=() UP_MS=() DOWN_MS=() DOWNS_MS=() DOWNC_MS=() CURL_MS=() UP_CPU=() DOWN_CPU=() TR_NOTES=() TR_OK=1 TR_WINDOWS=()
     # one upload and download first, not measured: a server runs warm, and the first 500 MB through
     # the hashing and copying code would otherwise measure the JIT compiler as well
     printf 'warm-up %s' "$$" | dd of="$D/scan.tif" bs=1 seek=4096 conv=notrunc status=none
@@ -518,7 +521,14 @@ if ((DO_TRANSFER)); then
                 sync -d "$D/copy.tif" # fdatasync: what the platform does before it answers
                 CPS_MS+=($(($(now_ms) - t0)))
                 rm -f "$D/copy.tif"
-                note+=" cp $(mbps "$TR_BYTES" "${CP_MS[-1]}") MB/s, cp+fsync $(mbps "$TR_BYTES" "${CPS_MS[-1]}") MB/s;"
+                # from the disk: the source out of the page cache first (both reads above came from memory)
+                sync
+                evict "$D/scan.tif"
+                t0=$(now_ms)
+                cp --reflink=never "$D/scan.tif" "$D/copy.tif"
+                CPC_MS+=($(($(now_ms) - t0)))
+                rm -f "$D/copy.tif"
+                note+=" cp $(mbps "$TR_BYTES" "${CP_MS[-1]}") MB/s, cp+fsync $(mbps "$TR_BYTES" "${CPS_MS[-1]}") MB/s, cp from disk $(mbps "$TR_BYTES" "${CPC_MS[-1]}") MB/s;"
             else
                 token_for "$CASEWORKER" staff
                 sync
@@ -570,9 +580,17 @@ if ((DO_TRANSFER)); then
                     "$BASE/api/v1/documents/$DOC_ID/versions/$VNUM/content" 2>/dev/null || true
                 CURL_MS+=($(($(now_ms) - t0)))
                 rm -f "$D/down.tif"
+                # from the disk: the stored file out of the page cache first, as for cp above
+                sync
+                evict "$HOME_DIR/data/amtsgang/documents/sha256/${SHA:0:2}/${SHA:2:2}/$SHA"
+                down=$("${CLIENT[@]}" download --base "$BASE" --token "$TOKEN" --out "$D/down.tif" \
+                    --path "/api/v1/documents/$DOC_ID/versions/$VNUM/content" 2>&1) || true
+                read -r _ _ down_ms <<<"$down"
+                DOWNC_MS+=("$(printf '%.0f' "$down_ms" 2>/dev/null || echo 999999)")
+                rm -f "$D/down.tif"
                 w3=$(now_ms)
                 TR_WINDOWS+=("$w0 $w1" "$w2 $w3")
-                note+=" upload $(mbps "$TR_BYTES" "${UP_MS[-1]}") MB/s (201, version $VNUM, $VPAGES pages, sha256 ok; the platform's CPU ${UP_CPU[-1]} % of a core), download $(mbps "$TR_BYTES" "${DOWN_MS[-1]}") MB/s ($down_status$([[ $dsha == "$SHA" ]] && echo ", sha256 ok"); the platform's CPU ${DOWN_CPU[-1]} % of a core; with fdatasync $(mbps "$TR_BYTES" "${DOWNS_MS[-1]}") MB/s; with curl -o $(mbps "$TR_BYTES" "${CURL_MS[-1]}") MB/s);"
+                note+=" upload $(mbps "$TR_BYTES" "${UP_MS[-1]}") MB/s (201, version $VNUM, $VPAGES pages, sha256 ok; the platform's CPU ${UP_CPU[-1]} % of a core), download $(mbps "$TR_BYTES" "${DOWN_MS[-1]}") MB/s ($down_status$([[ $dsha == "$SHA" ]] && echo ", sha256 ok"); the platform's CPU ${DOWN_CPU[-1]} % of a core; with fdatasync $(mbps "$TR_BYTES" "${DOWNS_MS[-1]}") MB/s; with curl -o $(mbps "$TR_BYTES" "${CURL_MS[-1]}") MB/s; from disk $(mbps "$TR_BYTES" "${DOWNC_MS[-1]}") MB/s);"
             fi
         done
         measure_end
@@ -616,6 +634,8 @@ if ((DO_TRANSFER)); then
     DOWN_MED=$(med_mbps "${DOWN_MS[@]:-0}")
     DOWNS_MED=$(med_mbps "${DOWNS_MS[@]:-0}")
     CURL_MED=$(med_mbps "${CURL_MS[@]:-0}")
+    CPC_MED=$(med_mbps "${CPC_MS[@]:-0}")
+    DOWNC_MED=$(med_mbps "${DOWNC_MS[@]:-0}")
     UP_VS_CPS=$(pct "$UP_MED" "$CPS_MED")
     UP_VS_CP=$(pct "$UP_MED" "$CP_MED")
     DOWN_VS_CP=$(pct "$DOWN_MED" "$CP_MED")
@@ -661,6 +681,7 @@ ELAPSED=$(($(date +%s) - T_START))
         row "transfer: upload MB/s as % of cp + fdatasync (median of $TRANSFER_ROUNDS)" "$UP_VS_CPS % ($UP_MED vs $CPS_MED MB/s)" ">= $TARGET_TRANSFER_PCT %" "$(verdict "$(ge "$UP_VS_CPS" "$TARGET_TRANSFER_PCT")")"
         row "transfer: download MB/s as % of cp (median of $TRANSFER_ROUNDS)" "$DOWN_VS_CP % ($DOWN_MED vs $CP_MED MB/s)" ">= $TARGET_TRANSFER_PCT %" "$(verdict "$(ge "$DOWN_VS_CP" "$TARGET_TRANSFER_PCT")")"
         row "transfer: upload as % of plain cp; download + fdatasync as % of cp + fdatasync" "$UP_VS_CP %; $DOWNS_VS_CPS %" "info" ""
+        row "transfer: from disk (source evicted from the page cache): download as % of cp" "$(pct "$DOWNC_MED" "$CPC_MED") % ($DOWNC_MED vs $CPC_MED MB/s)" "info" ""
         row "transfer: download with curl -o (8 KB writes), median MB/s" "$CURL_MED MB/s ($(pct "$CURL_MED" "$CP_MED") % of cp)" "info" ""
         row "transfer: every ${TRANSFER_MB} MB upload 201 and download byte-identical (sha256)" "$([[ $TR_OK == 1 ]] && echo "all $TRANSFER_ROUNDS" || echo "NOT all")" "all" "$(verdict "$TR_OK")"
         row "transfer: peak heap used during the transfers (idle: $HEAP_IDLE MB), -Xmx $MAX_HEAP_MB MB" "$HEAP_PEAK MB" "< $HEAP_LIMIT MB" "$(verdict "$(((TR_OK == 1) ? $(le "$HEAP_PEAK" "$HEAP_LIMIT") : 0))")"
