@@ -1,9 +1,11 @@
 package org.amtsgang.document.internal.content;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -82,12 +84,12 @@ final class WriteBehind implements AutoCloseable {
         pipe.abort(new IOException("the upload was not accepted"));
         try {
             written.join();
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        } catch (CompletionException | CancellationException e) {
             // it stopped because of the abort: expected
         }
         try {
             flushing.join();
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        } catch (CompletionException | CancellationException e) {
             // the file is going to be deleted
         }
     }
@@ -147,7 +149,7 @@ final class WriteBehind implements AutoCloseable {
             throw new IOException("writing the content failed", cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while writing the content");
+            throw new InterruptedIOException("interrupted while writing the content");
         }
     }
 }
