@@ -136,11 +136,13 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         this.config = config;
         this.cases = cases;
         this.store = new DocumentStore(jpa);
-        this.io = new ThreadPoolExecutor(0, IO_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "amtsgang-document-io");
-            t.setDaemon(true);
-            return t;
-        });
+        this.io = new ThreadPoolExecutor(
+                0,
+                IO_THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                DaemonThreads.named("amtsgang-document-io"));
         this.content = new ContentStore(directory(config), io);
         this.intake = new Intake(
                 content,
@@ -160,11 +162,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
                 config.ocrWorkers(),
                 content.root().resolve("tmp"),
                 indexer::wake);
-        this.jobs = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "amtsgang-document-jobs");
-            t.setDaemon(true);
-            return t;
-        });
+        this.jobs = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("amtsgang-document-jobs"));
         this.imports = new ImportStore(jpa);
         this.importer = new BauaktenImporter(
                 imports,
@@ -178,11 +176,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
                             indexer.wake();
                         },
                         () -> stopping));
-        this.importWorker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "amtsgang-bauakten-import");
-            t.setDaemon(true);
-            return t;
-        });
+        this.importWorker = Executors.newSingleThreadExecutor(DaemonThreads.named("amtsgang-bauakten-import"));
         int interrupted = imports.interruptRunning(System.currentTimeMillis());
         if (interrupted > 0) {
             logger.warn("{} Bauakten imports were cut off by a stop; run them again to resume", interrupted);

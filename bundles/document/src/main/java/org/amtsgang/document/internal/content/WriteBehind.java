@@ -5,9 +5,7 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -82,16 +80,8 @@ final class WriteBehind implements AutoCloseable {
             return;
         }
         pipe.abort(new IOException("the upload was not accepted"));
-        try {
-            written.join();
-        } catch (CompletionException | CancellationException e) {
-            // it stopped because of the abort: expected
-        }
-        try {
-            flushing.join();
-        } catch (CompletionException | CancellationException e) {
-            // the file is going to be deleted
-        }
+        // how they ended does not matter: the abort stops the writer, and the file is going to be deleted
+        CompletableFuture.allOf(written, flushing).exceptionally(e -> null).join();
     }
 
     private void consume() {

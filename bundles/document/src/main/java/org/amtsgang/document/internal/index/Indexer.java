@@ -17,6 +17,7 @@ import org.amtsgang.document.api.dto.RenditionKind;
 import org.amtsgang.document.api.spi.DocumentIndex;
 import org.amtsgang.document.api.spi.IndexChange;
 import org.amtsgang.document.api.spi.IndexEntry;
+import org.amtsgang.document.internal.DaemonThreads;
 import org.amtsgang.document.internal.content.ContentStore;
 import org.amtsgang.document.internal.store.DocumentEntity;
 import org.amtsgang.document.internal.store.DocumentStore;
@@ -40,11 +41,8 @@ public final class Indexer {
     private final ContentStore content;
     private final Function<DocumentEntity, Set<String>> readers;
     private final Function<String, Map<String, String>> fields;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "amtsgang-document-index");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker =
+            Executors.newSingleThreadExecutor(DaemonThreads.named("amtsgang-document-index"));
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile DocumentIndex index;
 

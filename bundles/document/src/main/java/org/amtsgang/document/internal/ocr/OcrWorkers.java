@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.amtsgang.document.api.dto.OcrStatus;
 import org.amtsgang.document.api.dto.RenditionKind;
+import org.amtsgang.document.internal.DaemonThreads;
 import org.amtsgang.document.internal.content.ContentStore;
 import org.amtsgang.document.internal.content.ContentType;
 import org.amtsgang.document.internal.content.Staged;
@@ -62,8 +63,8 @@ public final class OcrWorkers {
         this.workers = Math.max(1, workers);
         this.workDir = workDir;
         this.indexSoon = indexSoon;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "amtsgang-ocr-queue"));
-        this.pool = Executors.newFixedThreadPool(this.workers, r -> daemon(r, "amtsgang-ocr-worker"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("amtsgang-ocr-queue"));
+        this.pool = Executors.newFixedThreadPool(this.workers, DaemonThreads.named("amtsgang-ocr-worker"));
     }
 
     public void start() {
@@ -198,11 +199,5 @@ public final class OcrWorkers {
 
     private static String truncate(String text) {
         return text == null || text.length() <= 500 ? text : text.substring(0, 500);
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }
