@@ -7,13 +7,23 @@ import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Enumeration;
+import java.util.Hashtable;
 import java.util.List;
+import javax.inject.Inject;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /** The distribution boots with every bundle active and the walls between bundles in place. */
 public class PlatformBundlesIT extends PlatformTestSupport {
+
+    @Inject
+    private ConfigurationAdmin configurations;
 
     @Test
     public void everyBundleIsActive() {
@@ -104,6 +114,57 @@ public class PlatformBundlesIT extends PlatformTestSupport {
                 java.util.Arrays.stream(context.getBundles())
                         .filter(b -> b.getSymbolicName().contains("javax.persistence"))
                         .count());
+    }
+
+    /**
+     * An operator who edits {@code etc/org.ops4j.pax.web.cfg} makes Pax Web restart Jetty and
+     * initialise the API servlet again: the API answers afterwards, anonymous and signed in, without
+     * restarting the platform. (CXF's servlet used to shut the platform's bus down on the way.)
+     */
+    @Test
+    public void theApiAnswersAfterTheHttpServerIsReconfigured() throws Exception {
+        Configuration web = configurations.getConfiguration("org.ops4j.pax.web", "?");
+        Dictionary<String, Object> original = web.getProperties();
+        assertTrue("pax-web is configured from etc", original != null);
+        try {
+            restartHttpServer(web, withIdleTimeout(original, "30001"));
+            apiAnswers();
+        } finally {
+            restartHttpServer(web, original);
+        }
+        apiAnswers();
+    }
+
+    private void restartHttpServer(Configuration web, Dictionary<String, Object> properties) throws Exception {
+        long before = httpServiceRuntimeId();
+        web.update(properties);
+        // Pax Web registers a new HttpServiceRuntime once Jetty runs again
+        await("HTTP server restarted").atMost(Duration.ofSeconds(60)).until(() -> httpServiceRuntimeId() > before);
+    }
+
+    private long httpServiceRuntimeId() {
+        ServiceReference<?> runtime = context.getServiceReference("org.osgi.service.http.runtime.HttpServiceRuntime");
+        return runtime == null ? -1 : (Long) runtime.getProperty(Constants.SERVICE_ID);
+    }
+
+    private static void apiAnswers() {
+        await("API answers after the restart")
+                .atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(() -> get("/v1/auth/providers").statusCode() == 200);
+        assertEquals(200, get("/v1/services/buergeramt-meldebescheinigung").statusCode());
+        assertEquals(
+                200, Api.call("GET", "/v1/cases", Api.token(Api.ANNA), null).statusCode());
+    }
+
+    private static Dictionary<String, Object> withIdleTimeout(Dictionary<String, Object> original, String millis) {
+        Dictionary<String, Object> changed = new Hashtable<>();
+        for (Enumeration<String> keys = original.keys(); keys.hasMoreElements(); ) {
+            String key = keys.nextElement();
+            changed.put(key, original.get(key));
+        }
+        changed.put("org.ops4j.pax.web.server.connector.idleTimeout", millis);
+        return changed;
     }
 
     private List<String> notActive() {

@@ -154,12 +154,51 @@ public abstract class PlatformTestSupport {
      */
     @org.junit.Before
     public void platformIsUp() {
-        org.awaitility.Awaitility.await("platform up")
-                .atMost(Duration.ofSeconds(90))
-                .ignoreExceptions()
-                .until(() -> get("/v1/auth/providers").statusCode() == 200
-                        && get("/v1/services/buergeramt-meldebescheinigung").statusCode() == 200
-                        && get("/v1/services/steueramt-hundesteuer-anmeldung").statusCode() == 200);
+        // Once the platform failed to come up, every later test fails at once with the same reason
+        // (instead of each waiting 90 s: 50 tests would hold CI for more than an hour).
+        if (platformDown != null) {
+            throw new AssertionError("the platform was not up for an earlier test: " + platformDown);
+        }
+        try {
+            org.awaitility.Awaitility.await("platform up")
+                    .atMost(Duration.ofSeconds(90))
+                    .ignoreExceptions()
+                    .until(() -> answers("/v1/auth/providers")
+                            && answers("/v1/services/buergeramt-meldebescheinigung")
+                            && answers("/v1/services/steueramt-hundesteuer-anmeldung"));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            platformDown = "no 200 within 90 s; last answer: " + lastAnswer + "; karaf.log: " + firstErrors();
+            throw new AssertionError(platformDown, e);
+        }
+    }
+
+    private static volatile String platformDown;
+    private static volatile String lastAnswer = "none";
+
+    private static boolean answers(String path) {
+        try {
+            HttpResponse<String> response = get(path);
+            String body = response.body() == null ? "" : response.body().replaceAll("\\s+", " ");
+            lastAnswer = path + " -> " + response.statusCode() + " " + body.substring(0, Math.min(300, body.length()));
+            return response.statusCode() == 200;
+        } catch (RuntimeException e) {
+            lastAnswer = path + " -> " + e;
+            throw e;
+        }
+    }
+
+    /** The first ERROR lines of the container's log, so that a CI report says why. */
+    private static String firstErrors() {
+        Path log = karafBase().resolve("data/log/karaf.log");
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(log)) {
+            return lines.filter(line -> line.contains("| ERROR |"))
+                    .limit(3)
+                    .map(line -> line.substring(0, Math.min(400, line.length())))
+                    .reduce((a, b) -> a + " || " + b)
+                    .orElse("no ERROR lines");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "unreadable (" + e + ")";
+        }
     }
 
     /** A GET of the platform API, path relative to {@code /api}. */

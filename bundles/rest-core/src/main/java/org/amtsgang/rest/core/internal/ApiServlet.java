@@ -5,6 +5,11 @@ import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.apache.cxf.Bus;
+import org.apache.cxf.BusException;
+import org.apache.cxf.transport.DestinationFactory;
+import org.apache.cxf.transport.DestinationFactoryManager;
+import org.apache.cxf.transport.http.DestinationRegistry;
+import org.apache.cxf.transport.http.HTTPTransportFactory;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 
 /**
@@ -25,9 +30,36 @@ final class ApiServlet extends CXFNonSpringServlet {
      *     404 or 500 from a half-built endpoint
      */
     ApiServlet(Bus bus, ResponseCache cache, java.util.function.BooleanSupplier serving) {
-        super(null, bus);
+        // With the bus's own registry handed in, CXF treats it as shared: destroy() leaves the
+        // endpoint's destination in it (see destroyBus for why that matters).
+        super(httpRegistryOf(bus), bus);
         this.cache = cache;
         this.serving = serving;
+    }
+
+    /**
+     * The bus belongs to {@link PlatformEndpoint}, not to the servlet. Pax Web destroys and then
+     * initialises this same servlet instance again whenever it restarts Jetty (an operator edits
+     * {@code etc/org.ops4j.pax.web.cfg}, or the configuration arrives a second time while booting).
+     * CXF's servlet would shut the bus down on destroy and forget it, and every request after the
+     * restart would fail with a NullPointerException (500) until the platform was restarted.
+     */
+    @Override
+    public void destroyBus() {
+        // the endpoint shuts the bus down when it is deactivated
+    }
+
+    private static DestinationRegistry httpRegistryOf(Bus bus) {
+        try {
+            DestinationFactory factory = bus.getExtension(DestinationFactoryManager.class)
+                    .getDestinationFactory(HTTPTransportFactory.DEFAULT_NAMESPACES.get(0));
+            if (factory instanceof HTTPTransportFactory http) {
+                return http.getRegistry();
+            }
+            throw new IllegalStateException("the platform bus has no HTTP transport: " + factory);
+        } catch (BusException e) {
+            throw new IllegalStateException("the platform bus has no HTTP transport", e);
+        }
     }
 
     @Override
