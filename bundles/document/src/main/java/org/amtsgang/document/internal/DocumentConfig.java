@@ -49,6 +49,16 @@ public @interface DocumentConfig {
     int ocrTimeoutSeconds() default 900;
 
     @AttributeDefinition(
+            description = "How often OCR of a file is tried when it cannot run (e.g. the disk is full or Tesseract's"
+                    + " PDF cannot be read) before the file is marked OCR-failed")
+    int ocrAttempts() default 5;
+
+    @AttributeDefinition(
+            description = "Wait before the second attempt, in milliseconds; it doubles with every further attempt"
+                    + " (at most one hour)")
+    long ocrRetryDelayMillis() default 60_000L;
+
+    @AttributeDefinition(
             description =
                     "Folder under which Bauakten import folders are dropped;" + " empty: <karaf.data>/amtsgang/import")
     String importDirectory() default "";

@@ -60,6 +60,7 @@ import org.amtsgang.document.internal.content.Intake;
 import org.amtsgang.document.internal.content.Staged;
 import org.amtsgang.document.internal.index.Indexer;
 import org.amtsgang.document.internal.ingest.BauaktenImporter;
+import org.amtsgang.document.internal.ocr.OcrRetries;
 import org.amtsgang.document.internal.ocr.OcrWorkers;
 import org.amtsgang.document.internal.ocr.Tesseract;
 import org.amtsgang.document.internal.store.DeletionEntity;
@@ -160,6 +161,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
                         config.ocrTimeoutSeconds(),
                         config.ocrPdfA())),
                 config.ocrWorkers(),
+                new OcrRetries(config.ocrAttempts(), Duration.ofMillis(config.ocrRetryDelayMillis())),
                 content.root().resolve("tmp"),
                 indexer::wake);
         this.jobs = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("amtsgang-document-jobs"));

@@ -453,6 +453,43 @@ public class DocumentsComponentTest {
         assertThat(read(documents.open(BAU_CLERK, doc.id(), 1))).isEqualTo(scan);
     }
 
+    @Test
+    public void ocrThatCannotRunIsTriedAgainLaterAndMarkedFailedAfterTheLastAttempt() throws Exception {
+        // a Tesseract whose searchable PDF is no PDF: storing the result fails with an I/O error each time
+        Path runs = folder.newFile("runs").toPath();
+        Path fake = folder.newFile("tesseract").toPath();
+        Files.writeString(
+                fake,
+                String.join(
+                        "\n",
+                        "#!/bin/sh",
+                        "if [ \"$1\" = --list-langs ]; then echo 'List of available languages (1):'; echo deu; exit 0; fi",
+                        "echo run >> '" + runs + "'",
+                        "echo Bauschein > \"$2.txt\"",
+                        "echo 'not a PDF' > \"$2.pdf\"",
+                        ""));
+        assertThat(fake.toFile().setExecutable(true)).isTrue();
+        settings.put("tesseract", fake.toString());
+        settings.put("ocrAttempts", 3);
+        settings.put("ocrRetryDelayMillis", 300L);
+        documents.deactivate();
+        documents = component();
+        DocumentView doc = documents.create(
+                BAU_CLERK,
+                new NewDocument("Bauakte", "BAUAKTE", "bauaufsicht", null, null, null, null, true, 0, Map.of()));
+        long started = System.currentTimeMillis();
+        documents.addVersion(BAU_CLERK, doc.id(), "s.png", in(Samples.png(Samples.page("Text"))), 0);
+
+        VersionView failed =
+                waitFor(() -> documents.versions(BAU_CLERK, doc.id()).get(0), v -> v.ocr() != OcrStatus.PENDING);
+        long took = System.currentTimeMillis() - started;
+        Thread.sleep(1500); // nothing more runs once it is marked failed
+
+        assertThat(failed.ocr()).isEqualTo(OcrStatus.FAILED);
+        assertThat(Files.readAllLines(runs)).as("attempts").hasSize(3);
+        assertThat(took).as("waits 300 ms, then 600 ms between the attempts").isGreaterThanOrEqualTo(900);
+    }
+
     // ---- Bauakten import
 
     @Test

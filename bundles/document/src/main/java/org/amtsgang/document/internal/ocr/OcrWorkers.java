@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * A bounded pool of OCR workers, off the request path. The queue is the database (versions whose OCR
  * is PENDING, most urgent first), so nothing waiting is lost in a crash and a version is read again
  * after one. Without an OCR engine the versions stay PENDING; the engine is looked for again every
- * few minutes, so installing Tesseract later needs no restart.
+ * few minutes, so installing Tesseract later needs no restart. A file whose OCR cannot run (an I/O
+ * error) is tried again after a growing delay and marked FAILED after the last attempt
+ * ({@link OcrRetries}).
  */
 public final class OcrWorkers {
 
@@ -41,6 +43,7 @@ public final class OcrWorkers {
     private final ContentStore content;
     private final Tesseract tesseract;
     private final int workers;
+    private final OcrRetries retries;
     private final Path workDir;
     private final Runnable indexSoon;
     private final ScheduledExecutorService scheduler;
@@ -55,12 +58,14 @@ public final class OcrWorkers {
             ContentStore content,
             Tesseract tesseract,
             int workers,
+            OcrRetries retries,
             Path workDir,
             Runnable indexSoon) {
         this.store = store;
         this.content = content;
         this.tesseract = tesseract;
         this.workers = Math.max(1, workers);
+        this.retries = retries;
         this.workDir = workDir;
         this.indexSoon = indexSoon;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("amtsgang-ocr-queue"));
@@ -102,12 +107,16 @@ public final class OcrWorkers {
             if (free <= 0) {
                 return;
             }
-            List<VersionEntity> pending = store.pendingOcr(workers * 2 + inFlight.size());
+            List<VersionEntity> pending = store.pendingOcr(workers * 2 + inFlight.size() + retries.waiting());
+            long now = System.currentTimeMillis();
             for (VersionEntity version : pending) {
                 if (free == 0) {
                     break;
                 }
                 String key = version.documentId + "/" + version.number;
+                if (retries.waitMillis(key, now) > 0) {
+                    continue; // its last attempt could not run; the next poll after its delay takes it
+                }
                 if (inFlight.add(key)) {
                     free--;
                     pool.execute(() -> work(version, key));
@@ -149,6 +158,7 @@ public final class OcrWorkers {
                 }
             });
             store.ocrDone(version.documentId, version.number, OcrStatus.DONE.name(), null, renditions);
+            retries.ran(key);
             logger.debug(
                     "OCR of {} ({} pages) took {} ms",
                     key,
@@ -157,16 +167,49 @@ public final class OcrWorkers {
             indexSoon.run();
         } catch (Tesseract.OcrFailed e) {
             logger.warn("OCR of {} failed: {}", key, e.getMessage());
+            retries.ran(key);
             store.ocrDone(
                     version.documentId, version.number, OcrStatus.FAILED.name(), truncate(e.getMessage()), List.of());
         } catch (IOException | RuntimeException e) {
-            // stays PENDING: read again at a later poll (after a restart at the latest)
-            logger.warn("OCR of {} could not run, will try again: {}", key, e.toString());
+            couldNotRun(version, key, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             inFlight.remove(key);
             wake();
+        }
+    }
+
+    /** Stays PENDING for another attempt after a delay, or is marked FAILED after the last one. */
+    private void couldNotRun(VersionEntity version, String key, Exception e) {
+        int attempt = retries.failed(key, System.currentTimeMillis());
+        if (attempt > 0) {
+            long wait = retries.waitMillis(key, System.currentTimeMillis());
+            logger.warn(
+                    "OCR of {} could not run (attempt {} of {}), will try again in {} s: {}",
+                    key,
+                    attempt,
+                    retries.attempts(),
+                    (wait + 999) / 1000,
+                    e.toString());
+            try {
+                scheduler.schedule(this::wake, wait + 1, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // stopping: tried afresh after the restart
+            }
+            return;
+        }
+        logger.warn("OCR of {} could not run in {} attempts, marked failed: {}", key, retries.attempts(), e.toString());
+        try {
+            store.ocrDone(
+                    version.documentId,
+                    version.number,
+                    OcrStatus.FAILED.name(),
+                    truncate("could not run in " + retries.attempts() + " attempts: " + e),
+                    List.of());
+        } catch (RuntimeException stillFailing) {
+            // stays PENDING and is tried afresh after a restart
+            logger.warn("Could not mark the OCR of {} failed: {}", key, stillFailing.toString());
         }
     }
 
