@@ -31,15 +31,18 @@ final class CallbackSender implements AutoCloseable {
 
     private final Logger logger = LoggerFactory.getLogger(CallbackSender.class);
     private final Supplier<SandboxConfig> config;
+    private final Supplier<String> key;
     private final long firstBackoffMillis;
     private final ScheduledExecutorService executor;
     private final HttpClient client;
 
     /**
+     * @param key the signing key of the moment
      * @param firstBackoffMillis the wait before the first retry, doubled for each further one
      */
-    CallbackSender(Supplier<SandboxConfig> config, long firstBackoffMillis) {
+    CallbackSender(Supplier<SandboxConfig> config, Supplier<String> key, long firstBackoffMillis) {
         this.config = config;
+        this.key = key;
         this.firstBackoffMillis = firstBackoffMillis;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newScheduledThreadPool(2, runnable -> {
@@ -79,7 +82,7 @@ final class CallbackSender implements AutoCloseable {
                     .header("Content-Type", "application/json")
                     .header(
                             "X-Sandbox-Signature",
-                            Signatures.sign(settings.secret(), Instant.now().getEpochSecond(), body))
+                            Signatures.sign(key.get(), Instant.now().getEpochSecond(), body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
         } catch (IllegalArgumentException e) {

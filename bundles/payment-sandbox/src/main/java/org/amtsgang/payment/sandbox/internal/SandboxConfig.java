@@ -18,8 +18,9 @@ public @interface SandboxConfig {
 
     @AttributeDefinition(
             type = AttributeType.PASSWORD,
-            description = "Key of the HMAC-SHA256 signatures on notifications (X-Sandbox-Signature)")
-    String secret() default "sandbox-secret-change-me";
+            description = "Key of the HMAC-SHA256 signatures on notifications (X-Sandbox-Signature);"
+                    + " empty: a random key of each run")
+    String secret() default "";
 
     @AttributeDefinition(description = "Where notifications are posted: the platform's callback endpoint")
     String callbackUrl() default "http://localhost:8181/api/v1/payments/callbacks/sandbox";

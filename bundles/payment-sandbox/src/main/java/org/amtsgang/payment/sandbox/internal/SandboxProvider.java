@@ -58,6 +58,7 @@ public final class SandboxProvider implements PaymentProvider {
     private final SessionStore store;
     private final CallbackSender sender;
     private final ServiceRegistration<Servlet> page;
+    private final SigningKey key = new SigningKey();
     private volatile SandboxConfig config;
 
     @Activate
@@ -66,20 +67,27 @@ public final class SandboxProvider implements PaymentProvider {
             SandboxConfig config,
             @Reference(target = "(osgi.unit.name=payment-sandbox)") JpaTemplate jpa,
             @Reference SchemaMigrations migrations) {
-        requireSecret(config);
         migrations.migrate(AREA, context.getBundle());
         this.config = config;
         this.store = new SessionStore(jpa, Clock.systemUTC());
-        this.sender = new CallbackSender(() -> this.config, FIRST_BACKOFF_MILLIS);
+        this.sender = new CallbackSender(() -> this.config, () -> key.of(this.config), FIRST_BACKOFF_MILLIS);
         SessionPages pages = new SessionPages(store, () -> this.config, sender::schedule, new Random());
         this.page = context.registerService(Servlet.class, new HostedPage(pages), pageProperties());
         logger.info("Sandbox payment provider active: test payments only, no money moves");
+        logKey(config);
     }
 
     @Modified
     void modified(SandboxConfig config) {
-        requireSecret(config);
         this.config = config;
+        logKey(config);
+    }
+
+    private void logKey(SandboxConfig config) {
+        if (!SigningKey.configured(config)) {
+            logger.info("No sandbox secret configured (secret, env AMTSGANG_SANDBOX_SECRET): notifications are"
+                    + " signed with a random key of this run");
+        }
     }
 
     @Deactivate
@@ -122,7 +130,7 @@ public final class SandboxProvider implements PaymentProvider {
         }
         SandboxConfig current = config;
         Signatures.verify(
-                current.secret(),
+                key.of(current),
                 header(headers),
                 body,
                 System.currentTimeMillis() / 1000,
@@ -185,13 +193,6 @@ public final class SandboxProvider implements PaymentProvider {
                 .map(Map.Entry::getValue)
                 .findFirst()
                 .orElse(null);
-    }
-
-    private static void requireSecret(SandboxConfig config) {
-        if (config.secret() == null || config.secret().isBlank()) {
-            throw new IllegalArgumentException(
-                    "The sandbox needs a signing secret (secret, env AMTSGANG_SANDBOX_SECRET).");
-        }
     }
 
     private static Dictionary<String, Object> pageProperties() {

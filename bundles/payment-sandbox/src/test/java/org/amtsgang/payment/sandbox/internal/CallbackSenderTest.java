@@ -159,7 +159,7 @@ public class CallbackSenderTest {
                 "http://127.0.0.1:" + server.getAddress().getPort() + "/callbacks/sandbox",
                 "retries",
                 retries));
-        return new CallbackSender(() -> config, FIRST_BACKOFF_MILLIS);
+        return new CallbackSender(() -> config, () -> config.secret(), FIRST_BACKOFF_MILLIS);
     }
 
     private Received next() throws InterruptedException {

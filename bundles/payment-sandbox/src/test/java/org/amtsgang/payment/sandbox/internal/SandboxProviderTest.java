@@ -143,8 +143,18 @@ public class SandboxProviderTest {
         provider.modified(TestConfigs.sandbox(Map.of("secret", "rotated")));
 
         assertRefused(body, Map.of("x-sandbox-signature", oldSignature), "does not match");
-        assertThatThrownBy(() -> provider.modified(TestConfigs.sandbox(Map.of("secret", " "))))
-                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    public void withoutASecretNoGuessableKeySignsAnything() {
+        byte[] body = Json.notification(notification());
+        for (String unset : List.of("", " ", SigningKey.WELL_KNOWN)) {
+            provider.modified(TestConfigs.sandbox(Map.of("secret", unset)));
+
+            for (String guess : List.of(" ", SigningKey.WELL_KNOWN, "s3cret")) {
+                assertRefused(body, Map.of("x-sandbox-signature", sign(guess, body)), "does not match");
+            }
+        }
     }
 
     private void assertRefused(byte[] body, Map<String, String> headers, String why) {
