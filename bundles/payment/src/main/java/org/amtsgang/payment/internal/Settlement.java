@@ -21,6 +21,7 @@ import org.amtsgang.payment.internal.Transitions.Verdict;
 import org.amtsgang.payment.internal.store.CaseTodoEntity;
 import org.amtsgang.payment.internal.store.PaymentEntity;
 import org.amtsgang.payment.internal.store.PaymentStore;
+import org.amtsgang.payment.internal.store.RefundEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -283,6 +284,11 @@ final class Settlement {
         if (to == PaymentState.SUCCEEDED) {
             // the booking's id is the payment's: a second success could not book it again
             tx.persist(Views.booking(p, "P-" + p.id, p.amountCents));
+            Optional<PaymentEntity> earlier = tx.otherKeptPayment(p.caseId, p.id);
+            if (earlier.isPresent()) {
+                payBackDuplicate(p, tx, earlier.get(), now);
+                return;
+            }
             if (p.payFirst == 1) {
                 CaseTodoEntity todo = new CaseTodoEntity();
                 todo.paymentId = p.id;
@@ -291,6 +297,39 @@ final class Settlement {
                 tx.persist(todo);
             }
         }
+    }
+
+    /**
+     * The case's fee was paid already by another payment (e.g. the provider confirmed a late success
+     * of a payment that had failed, after the payer paid again): the money came in and is booked, and
+     * all of it is paid back. The refund is recorded as pending in the same transaction and asked of
+     * the provider by the refund job, as a refund of staff is, so that a crash neither loses nor
+     * doubles it.
+     */
+    private void payBackDuplicate(PaymentEntity p, PaymentStore.Tx tx, PaymentEntity earlier, long now) {
+        RefundEntity r = new RefundEntity();
+        r.id = PaymentIds.refund();
+        r.paymentId = p.id;
+        r.amountCents = p.amountCents;
+        r.reason = "Gebühr doppelt bezahlt (fee paid twice): the case is paid by " + earlier.id;
+        r.requestedBy = "system";
+        r.atMillis = now;
+        r.succeeded = Refunds.PENDING;
+        tx.persist(r);
+        p.state = PaymentState.REFUND_PENDING.name();
+        tx.persist(Views.event(
+                p.id,
+                "REFUND_REQUESTED",
+                PaymentState.SUCCEEDED,
+                PaymentState.REFUND_PENDING,
+                "system",
+                r.amountCents + " cents: " + r.reason));
+        logger.warn(
+                "Payment {} of case {} succeeded although {} paid the case already: {} cents will be paid back",
+                p.id,
+                p.caseId,
+                earlier.id,
+                r.amountCents);
     }
 
     /** The names of the states that pass, as the store queries them: derived, never listed twice. */

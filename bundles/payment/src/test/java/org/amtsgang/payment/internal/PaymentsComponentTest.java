@@ -277,6 +277,35 @@ public class PaymentsComponentTest {
     }
 
     @Test
+    public void aLateSuccessOfAFailedPaymentAfterTheCaseWasPaidAgainIsPaidBack() throws Exception {
+        cases.put("C1", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
+        PaymentView failed = pay("C1", null);
+        provider.settle(failed.id(), ProviderOutcome.FAILED, 0);
+        notify(failed, "e1", ProviderOutcome.FAILED);
+        PaymentView again = pay("C1", null); // the payer tries again, and pays
+        provider.settle(again.id(), ProviderOutcome.SUCCEEDED, 1000);
+        assertThat(notify(again, "e2", ProviderOutcome.SUCCEEDED).state()).isEqualTo(PaymentState.SUCCEEDED);
+
+        // now the provider confirms that the first attempt went through after all
+        provider.settle(failed.id(), ProviderOutcome.SUCCEEDED, 1000);
+        PaymentView late = notify(failed, "e3", ProviderOutcome.SUCCEEDED);
+
+        assertThat(late.state()).isEqualTo(PaymentState.REFUND_PENDING);
+        payments.reconcile(null); // the refund job asks the provider
+        PaymentView paidBack = payments.get(ANNA, failed.id());
+        assertThat(paidBack.state()).isEqualTo(PaymentState.REFUNDED);
+        assertThat(paidBack.refundedCents()).isEqualTo(1000);
+        assertThat(provider.refunds.values()).containsExactly(1000L);
+        assertThat(payments.get(ANNA, again.id()).state()).isEqualTo(PaymentState.SUCCEEDED);
+        // booked in and out again: the treasury sees the case's fee once
+        assertThat(jpa.count("SELECT COUNT(*) FROM PAYMENT_BOOKING")).isEqualTo(3);
+        assertThat(jpa.count("SELECT SUM(AMOUNT_CENTS) FROM PAYMENT_BOOKING")).isEqualTo(1000);
+        waitFor(() -> cases.feePaid.size() == 1);
+        Thread.sleep(300);
+        assertThat(cases.feePaid).containsExactly("C1/" + again.id());
+    }
+
+    @Test
     public void reconciliationAndExpiryFollowTheProvidersTruth() throws InterruptedException {
         cases.put("C1", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
         cases.put("C2", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);

@@ -153,6 +153,16 @@ public final class PaymentStore {
         public RefundEntity refund(String refundId) {
             return em.find(RefundEntity.class, refundId);
         }
+
+        /** Another payment of the case that paid its fee and keeps the money, if there is one. */
+        public Optional<PaymentEntity> otherKeptPayment(String caseId, String paymentId) {
+            return first(em.createQuery(
+                            "SELECT p FROM PaymentEntity p WHERE p.caseId = :case AND p.id <> :id"
+                                    + " AND p.state IN ('SUCCEEDED', 'PARTIALLY_REFUNDED')",
+                            PaymentEntity.class)
+                    .setParameter("case", caseId)
+                    .setParameter("id", paymentId));
+        }
     }
 
     /**
