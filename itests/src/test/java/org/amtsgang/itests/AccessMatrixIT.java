@@ -56,6 +56,7 @@ public class AccessMatrixIT extends PlatformTestSupport {
                         .replace("{provider}", "bundid")
                         .replace("{day}", "2026-11-27")
                         .replace("{file}", "x")
+                        .replace("{subject}", "x")
                         .replace("{version}", "1");
                 for (Principal principal : principals) {
                     cells++;

@@ -118,6 +118,24 @@ public class DocumentIT extends PlatformTestSupport {
         assertEquals(granted.body(), 201, granted.statusCode());
         assertEquals(200, call("GET", "/v1/documents/" + id, anna, null).statusCode());
         assertEquals(1, total(anna, "aktenzeichen=" + aktenzeichen));
+
+        // staff of the office see who holds access, and end it at once with a reason
+        String grants = "/v1/documents/" + id + "/grants";
+        HttpResponse<String> holders = call("GET", grants, clerk, null);
+        assertEquals(holders.body(), 200, holders.statusCode());
+        assertEquals(annaSubject, json(holders).get(0).get("subject").asText());
+        assertProblem(call("GET", grants, buergeramt, null), 404, "No document");
+        String revocation = grants + "/" + annaSubject + "/revocation";
+        assertProblem(call("POST", revocation, clerk, Map.of("reason", " ")), 400, "reason");
+        assertProblem(call("POST", revocation, anna, Map.of("reason", "selbst")), 403, "");
+        assertEquals(
+                204,
+                call("POST", revocation, clerk, Map.of("reason", "Vollmacht widerrufen"))
+                        .statusCode());
+        assertProblem(call("GET", "/v1/documents/" + id, anna, null), 404, "No document");
+        assertEquals(0, total(anna, "aktenzeichen=" + aktenzeichen));
+        assertEquals("[]", call("GET", grants, clerk, null).body().strip());
+        assertProblem(call("POST", revocation, clerk, Map.of("reason", "nochmal")), 404, "holds no access");
     }
 
     @Test

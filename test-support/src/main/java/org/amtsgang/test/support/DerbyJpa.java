@@ -31,16 +31,17 @@ public final class DerbyJpa implements JpaTemplate, AutoCloseable {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final String name;
-    private final String script;
+    private final String[] scripts;
     private final EmbeddedDataSource dataSource;
     private final EntityManagerFactory factory;
 
     /**
      * @param unit the persistence unit, e.g. {@code cases}
-     * @param script the migration script on the class path, e.g. {@code /db/cases/V1__cases.sql}
+     * @param scripts the migration scripts on the class path in their order, e.g. {@code
+     *     /db/cases/V1__cases.sql}
      */
-    public DerbyJpa(String unit, String script) {
-        this.script = script;
+    public DerbyJpa(String unit, String... scripts) {
+        this.scripts = scripts.clone();
         name = "memory:" + unit + DATABASES.incrementAndGet();
         dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName(name);
@@ -124,11 +125,14 @@ public final class DerbyJpa implements JpaTemplate, AutoCloseable {
 
     // the statements end with a semicolon at the end of a line, as the platform's migrator reads them
     private void migrate() {
-        try (InputStream in = DerbyJpa.class.getResourceAsStream(script);
-                Connection connection = dataSource.getConnection();
+        try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
-            for (String sql : statements(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
-                statement.execute(sql);
+            for (String script : scripts) {
+                try (InputStream in = DerbyJpa.class.getResourceAsStream(script)) {
+                    for (String sql : statements(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
+                        statement.execute(sql);
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -62,6 +62,15 @@ public interface Documents {
     /** Staff of the document's office let a person read it until a time, e.g. after an inspection was approved. */
     GrantView grant(Caller staff, String documentId, String subject, Instant until, String reason);
 
+    /** Staff of the document's office: the grants of the document that have not ended, soonest ending first. */
+    List<GrantView> grants(Caller staff, String documentId);
+
+    /**
+     * Staff of the document's office end a person's access at once, e.g. a grant given by mistake;
+     * who revoked it, when and why is kept with the grant. NOT_FOUND if the person holds no grant.
+     */
+    void revoke(Caller staff, String documentId, String subject, String reason);
+
     /** Operators: documents whose retention ends on or before the day. */
     List<RetentionDue> retentionDue(Caller operator, LocalDate asOf, int limit);
 

@@ -520,10 +520,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
 
     @Override
     public GrantView grant(Caller staff, String documentId, String subject, Instant until, String reason) {
-        DocumentEntity document = readable(staff, documentId);
-        if (staff.kind() != PrincipalKind.STAFF || !staff.worksIn(document.officeId)) {
-            throw new DocumentException(FORBIDDEN, "Only staff of office '" + document.officeId + "' grant access.");
-        }
+        requireOfficeStaff(staff, documentId, "grant access");
         Instant now = Instant.now();
         if (subject == null || subject.isBlank() || subject.length() > 64) {
             throw new DocumentException(BAD_REQUEST, "subject: the account to grant access to is needed.");
@@ -544,6 +541,40 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         grant.createdAt = now.toEpochMilli();
         store.insertGrant(grant);
         return new GrantView(documentId, subject, until, staff.subject(), grant.reason);
+    }
+
+    @Override
+    public List<GrantView> grants(Caller staff, String documentId) {
+        requireOfficeStaff(staff, documentId, "see who holds access");
+        return store.activeGrants(documentId, System.currentTimeMillis()).stream()
+                .map(g ->
+                        new GrantView(g.documentId, g.subject, Instant.ofEpochMilli(g.untilAt), g.grantedBy, g.reason))
+                .toList();
+    }
+
+    @Override
+    public void revoke(Caller staff, String documentId, String subject, String reason) {
+        requireOfficeStaff(staff, documentId, "revoke access");
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new DocumentException(BAD_REQUEST, "reason: why access ends (1 to 500 characters).");
+        }
+        String who = subject == null ? "" : subject.strip();
+        int ended = store.revokeGrants(documentId, who, staff.subject(), reason.strip(), System.currentTimeMillis());
+        if (ended == 0) {
+            throw new DocumentException(
+                    NOT_FOUND,
+                    "'" + who.substring(0, Math.min(64, who.length())) + "' holds no access to document " + documentId
+                            + ".");
+        }
+        logger.info("{} revoked the access of {} to document {}: {}", staff.subject(), subject, documentId, reason);
+    }
+
+    /** The caller is staff of the document's office (others learn nothing about the document). */
+    private void requireOfficeStaff(Caller staff, String documentId, String what) {
+        DocumentEntity document = readable(staff, documentId);
+        if (staff.kind() != PrincipalKind.STAFF || !staff.worksIn(document.officeId)) {
+            throw new DocumentException(FORBIDDEN, "Only staff of office '" + document.officeId + "' " + what + ".");
+        }
     }
 
     @Override

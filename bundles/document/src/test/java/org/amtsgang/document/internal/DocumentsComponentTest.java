@@ -29,6 +29,7 @@ import org.amtsgang.document.api.dto.Confidentiality;
 import org.amtsgang.document.api.dto.Content;
 import org.amtsgang.document.api.dto.DocumentQuery;
 import org.amtsgang.document.api.dto.DocumentView;
+import org.amtsgang.document.api.dto.GrantView;
 import org.amtsgang.document.api.dto.NewDocument;
 import org.amtsgang.document.api.dto.OcrStatus;
 import org.amtsgang.document.api.dto.RenditionKind;
@@ -51,7 +52,8 @@ public class DocumentsComponentTest {
     @Rule
     public TemporaryFolder folder = new TemporaryFolder();
 
-    private final DerbyJpa jpa = new DerbyJpa("document", "/db/document/V1__document.sql");
+    private final DerbyJpa jpa =
+            new DerbyJpa("document", "/db/document/V1__document.sql", "/db/document/V2__grant_revocation.sql");
     private final People.CaseList cases = new People.CaseList();
     private final Map<String, Object> settings = new HashMap<>();
     private final List<IndexChange> indexed = new CopyOnWriteArrayList<>();
@@ -253,6 +255,50 @@ public class DocumentsComponentTest {
         assertThatThrownBy(() ->
                         documents.addVersion(ANNA, office.id(), "x.png", in(Samples.png(Samples.page("x"))), null))
                 .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+    }
+
+    @Test
+    public void staffOfTheOfficeSeeTheGrantsAndRevokeOneAtOnceWithAReason() throws Exception {
+        DocumentView doc = documents.create(BAU_CLERK, bauakte("BA-6", Confidentiality.INTERNAL));
+        documents.addVersion(BAU_CLERK, doc.id(), "a.png", in(Samples.png(Samples.page("A"))), 0);
+        Instant until = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        documents.grant(BAU_CLERK, doc.id(), "bert", until, "Bauakteneinsicht C-1");
+        documents.grant(BAU_CLERK, doc.id(), "anna", until.plusSeconds(60), "Bauakteneinsicht C-2");
+        assertThat(documents.get(BERT, doc.id()).id()).isEqualTo(doc.id());
+
+        assertThat(documents.grants(BAU_CLERK, doc.id()))
+                .containsExactly(
+                        new GrantView(doc.id(), "bert", until, BAU_CLERK.subject(), "Bauakteneinsicht C-1"),
+                        new GrantView(
+                                doc.id(), "anna", until.plusSeconds(60), BAU_CLERK.subject(), "Bauakteneinsicht C-2"));
+        // nobody else learns who may read it, or takes access away
+        // (staff of another office do not see the internal document at all; the grantees are no staff)
+        Map<Caller, DocumentException.Reason> others = Map.of(
+                BUERGER_CLERK, DocumentException.Reason.NOT_FOUND,
+                BERT, DocumentException.Reason.FORBIDDEN,
+                ANNA, DocumentException.Reason.FORBIDDEN);
+        others.forEach((other, refused) -> {
+            assertThatThrownBy(() -> documents.grants(other, doc.id())).satisfies(reason(refused));
+            assertThatThrownBy(() -> documents.revoke(other, doc.id(), "bert", "weg"))
+                    .satisfies(reason(refused));
+        });
+        assertThatThrownBy(() -> documents.revoke(BAU_CLERK, doc.id(), "bert", " "))
+                .satisfies(reason(DocumentException.Reason.BAD_REQUEST));
+        assertThatThrownBy(() -> documents.revoke(BAU_CLERK, doc.id(), "carla", "irrtümlich"))
+                .satisfies(reason(DocumentException.Reason.NOT_FOUND));
+
+        documents.revoke(BAU_CLERK, doc.id(), "bert", "Vollmacht des Eigentümers widerrufen");
+
+        assertNotFound(BERT, doc.id());
+        assertThat(ids(BERT)).isEmpty();
+        assertThat(documents.grants(BAU_CLERK, doc.id()))
+                .extracting(GrantView::subject)
+                .containsExactly("anna");
+        assertThat(jpa.count("SELECT COUNT(*) FROM DOCUMENT_GRANT WHERE SUBJECT = 'bert' AND REVOKED_BY = '"
+                        + BAU_CLERK.subject() + "' AND REVOKE_REASON = 'Vollmacht des Eigentümers widerrufen'"))
+                .isEqualTo(1);
+        assertThatThrownBy(() -> documents.revoke(BAU_CLERK, doc.id(), "bert", "nochmal"))
+                .satisfies(reason(DocumentException.Reason.NOT_FOUND));
     }
 
     @Test

@@ -24,6 +24,9 @@ final class DocumentJson {
     /** A time-limited right to read, e.g. {@code {"subject": "…", "until": "2027-01-31T23:59:59Z", "reason": "…"}}. */
     record GrantBody(String subject, String until, String reason) {}
 
+    /** Why a grant ends before its time. */
+    record RevocationBody(String reason) {}
+
     /** The recorded grounds of a deletion. */
     record DeletionBody(String decision) {}
 

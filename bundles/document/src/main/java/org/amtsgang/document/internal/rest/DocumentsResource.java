@@ -295,6 +295,36 @@ public final class DocumentsResource implements RestResource {
     }
 
     @GET
+    @Path("{id}/grants")
+    @StaffAccess(officeParam = "")
+    @ApiOperation(
+            summary = "Who may read the document by a grant that has not ended (staff of its office)",
+            returns = GrantView.class)
+    public List<GrantView> grants(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller caller = Callers.required(security);
+        return DocumentProblems.call(() -> documents.grants(caller, id));
+    }
+
+    @POST
+    @Path("{id}/grants/{subject}/revocation")
+    @StaffAccess(officeParam = "")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ApiOperation(summary = "End a person's access to the document at once, with the reason (staff of its office)")
+    public Response revoke(
+            @PathParam("id") String id,
+            @PathParam("subject") String subject,
+            DocumentJson.RevocationBody body,
+            @Context SecurityContext security) {
+        Caller caller = Callers.required(security);
+        DocumentJson.RevocationBody b = DocumentJson.required(body);
+        DocumentProblems.call(() -> {
+            documents.revoke(caller, id, subject, b.reason());
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    @GET
     @Path("retention")
     @OperatorAccess
     @ApiOperation(

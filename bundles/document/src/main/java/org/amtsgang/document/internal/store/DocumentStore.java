@@ -185,14 +185,44 @@ public final class DocumentStore {
                         .getResultList()));
     }
 
-    /** The subjects holding an unexpired grant for the document. */
-    public List<String> grantees(String documentId, long now) {
+    /** The document's grants that have not ended, soonest ending first. */
+    public List<GrantEntity> activeGrants(String documentId, long now) {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                        "SELECT DISTINCT g.subject FROM GrantEntity g WHERE g.documentId = :d AND g.untilAt > :now",
-                        String.class)
+                        "SELECT g FROM GrantEntity g WHERE g.documentId = :d AND g.untilAt > :now"
+                                + " ORDER BY g.untilAt, g.id",
+                        GrantEntity.class)
                 .setParameter("d", documentId)
                 .setParameter("now", now)
                 .getResultList());
+    }
+
+    /**
+     * Ends the subject's grants of the document that have not ended, recording who did it and why.
+     *
+     * @return how many ended
+     */
+    public int revokeGrants(String documentId, String subject, String by, String reason, long now) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            List<GrantEntity> active = em.createQuery(
+                            "SELECT g FROM GrantEntity g WHERE g.documentId = :d AND g.subject = :s"
+                                    + " AND g.untilAt > :now",
+                            GrantEntity.class)
+                    .setParameter("d", documentId)
+                    .setParameter("s", subject)
+                    .setParameter("now", now)
+                    .setLockMode(javax.persistence.LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
+            for (GrantEntity g : active) {
+                g.untilAt = now;
+                g.revokedBy = by;
+                g.revokedAt = now;
+                g.revokeReason = reason;
+            }
+            if (!active.isEmpty()) {
+                em.persist(todo(documentId));
+            }
+            return active.size();
+        });
     }
 
     /** Documents whose retention ended on or before the day, oldest first. */

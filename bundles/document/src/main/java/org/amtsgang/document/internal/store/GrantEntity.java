@@ -31,4 +31,14 @@ public class GrantEntity {
 
     @Column(name = "CREATED_AT")
     public long createdAt;
+
+    /** Who ended it before its time, or null. */
+    @Column(name = "REVOKED_BY")
+    public String revokedBy;
+
+    @Column(name = "REVOKED_AT")
+    public Long revokedAt;
+
+    @Column(name = "REVOKE_REASON")
+    public String revokeReason;
 }
