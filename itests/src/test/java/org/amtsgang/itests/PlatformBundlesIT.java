@@ -135,6 +135,57 @@ public class PlatformBundlesIT extends PlatformTestSupport {
         apiAnswers();
     }
 
+    /**
+     * While a platform area's resources leave and return (an operator stops and starts its bundle),
+     * the API is rebuilt: requests meanwhile get 200 or 503 with Retry-After, never a 500 from a
+     * server torn down under them.
+     */
+    @Test
+    public void requestsDuringARebuildOfTheApiGet200Or503() throws Exception {
+        Bundle payment = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.amtsgang.payment"))
+                .findFirst()
+                .orElseThrow();
+        String anna = Api.token(Api.ANNA);
+        java.util.concurrent.ConcurrentMap<Integer, java.util.concurrent.atomic.AtomicInteger> statuses =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> bad = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService pollers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        for (int i = 0; i < 4; i++) {
+            pollers.execute(() -> {
+                while (polling.get()) {
+                    var response = Api.call("GET", "/v1/cases", anna, null);
+                    statuses.computeIfAbsent(
+                                    response.statusCode(), k -> new java.util.concurrent.atomic.AtomicInteger())
+                            .incrementAndGet();
+                    if (response.statusCode() != 200 && response.statusCode() != 503) {
+                        bad.add(response.statusCode() + " " + response.body());
+                    }
+                }
+            });
+        }
+        try {
+            for (int round = 0; round < 2; round++) {
+                payment.stop();
+                Thread.sleep(1500);
+                payment.start();
+                await("payments served again")
+                        .atMost(Duration.ofSeconds(60))
+                        .until(() -> Api.call("GET", "/v1/payments", anna, null).statusCode() == 200);
+            }
+        } finally {
+            polling.set(false);
+            pollers.shutdown();
+            pollers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            if (payment.getState() != Bundle.ACTIVE) {
+                payment.start();
+            }
+        }
+        assertEquals(statuses.toString(), List.of(), bad);
+        assertTrue("requests were answered meanwhile: " + statuses, statuses.containsKey(200));
+    }
+
     private void restartHttpServer(Configuration web, Dictionary<String, Object> properties) throws Exception {
         long before = httpServiceRuntimeId();
         web.update(properties);

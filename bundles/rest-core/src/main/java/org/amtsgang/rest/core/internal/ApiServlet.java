@@ -22,19 +22,19 @@ final class ApiServlet extends CXFNonSpringServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient ResponseCache cache;
-    private final transient java.util.function.BooleanSupplier serving;
+    private final transient RequestGate gate;
 
     /**
-     * @param serving whether the JAX-RS endpoint is built; while it is not (at boot, or for the
+     * @param gate open while the JAX-RS endpoint is built; while it is not (at boot, or for the
      *     moment a platform bundle's resources change) requests get 503 with Retry-After, never a
      *     404 or 500 from a half-built endpoint
      */
-    ApiServlet(Bus bus, ResponseCache cache, java.util.function.BooleanSupplier serving) {
+    ApiServlet(Bus bus, ResponseCache cache, RequestGate gate) {
         // With the bus's own registry handed in, CXF treats it as shared: destroy() leaves the
         // endpoint's destination in it (see destroyBus for why that matters).
         super(httpRegistryOf(bus), bus);
         this.cache = cache;
-        this.serving = serving;
+        this.gate = gate;
     }
 
     /**
@@ -65,17 +65,21 @@ final class ApiServlet extends CXFNonSpringServlet {
     @Override
     protected void invoke(HttpServletRequest request, HttpServletResponse response) throws ServletException {
         try {
-            if (!serving.getAsBoolean()) {
+            if (!gate.enter()) {
                 unavailable(request, response);
                 return;
             }
-            ResponseCache.Pending read = cache.lookup(request, response);
-            if (read != null && read.served()) {
-                return;
-            }
-            super.invoke(request, read == null ? response : read.response());
-            if (read != null) {
-                read.keep();
+            try {
+                ResponseCache.Pending read = cache.lookup(request, response);
+                if (read != null && read.served()) {
+                    return;
+                }
+                super.invoke(request, read == null ? response : read.response());
+                if (read != null) {
+                    read.keep();
+                }
+            } finally {
+                gate.leave();
             }
         } catch (IOException e) {
             throw new ServletException(e);

@@ -51,7 +51,10 @@ public final class PlatformEndpoint {
     private final ScheduledExecutorService rebuilder;
     private ScheduledFuture<?> pendingRebuild;
     private EndpointServer server;
-    private volatile boolean serving;
+    /** Requests pass while the endpoint is built; a rebuild waits for those inside at most this long. */
+    private final RequestGate gate = new RequestGate();
+
+    private static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(10);
     private final ResponseCache cache = new ResponseCache();
     /** The OpenAPI document changes only when the endpoint is rebuilt: its revision is the build count. */
     private final java.util.concurrent.atomic.AtomicLong builds = new java.util.concurrent.atomic.AtomicLong();
@@ -93,7 +96,7 @@ public final class PlatformEndpoint {
             }
         });
         this.servlet = context.registerService(
-                javax.servlet.Servlet.class, new ApiServlet(bus, cache, () -> serving), servletProperties(config));
+                javax.servlet.Servlet.class, new ApiServlet(bus, cache, gate), servletProperties(config));
         scheduleRebuild();
     }
 
@@ -127,12 +130,15 @@ public final class PlatformEndpoint {
     }
 
     @Deactivate
-    synchronized void deactivate() {
-        active = false;
+    void deactivate() {
+        // first, outside the lock: a rebuild waiting for requests to finish is interrupted
         rebuilder.shutdownNow();
-        servlet.unregister();
-        closeServer();
-        bus.shutdown(true);
+        synchronized (this) {
+            active = false;
+            servlet.unregister();
+            closeServer();
+            bus.shutdown(true);
+        }
     }
 
     private synchronized void scheduleRebuild() {
@@ -151,14 +157,24 @@ public final class PlatformEndpoint {
             return;
         }
         List<Object> current = List.copyOf(resources.values());
-        serving = false;
+        try {
+            if (!gate.close(DRAIN)) {
+                logger.warn(
+                        "Rebuilding the platform API while {} requests still run (waited {} s)",
+                        gate.inside(),
+                        DRAIN.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // deactivating
+        }
         closeServer();
         try {
             server = new EndpointServer(
                     bus, config.address(), config.maxBodyBytes(), current, version, () -> authenticator);
             cache.routes(CacheRoutes.of(classesWithOpenApi(current)));
             builds.incrementAndGet();
-            serving = true;
+            gate.open();
             logger.info(
                     "Platform API serves {} resources: {}",
                     current.size(),
