@@ -408,7 +408,8 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
                     view.pages(),
                     view.ocr(),
                     view.created(),
-                    view.createdBy());
+                    view.createdBy(),
+                    view.ocrNote());
             InputStream stream = new java.io.FilterInputStream(java.nio.file.Files.newInputStream(copy)) {
                 @Override
                 public void close() throws IOException {

@@ -51,7 +51,8 @@ final class Views {
                 v.pages,
                 OcrStatus.valueOf(v.ocrStatus),
                 Instant.ofEpochMilli(v.createdAt),
-                v.createdBy);
+                v.createdBy,
+                v.ocrNote);
     }
 
     static Map<String, String> fields(String json) {

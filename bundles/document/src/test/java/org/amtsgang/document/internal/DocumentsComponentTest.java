@@ -532,6 +532,7 @@ public class DocumentsComponentTest {
         Thread.sleep(1500); // nothing more runs once it is marked failed
 
         assertThat(failed.ocr()).isEqualTo(OcrStatus.FAILED);
+        assertThat(failed.ocrNote()).startsWith("could not run in 3 attempts");
         assertThat(Files.readAllLines(runs)).as("attempts").hasSize(3);
         assertThat(took).as("waits 300 ms, then 600 ms between the attempts").isGreaterThanOrEqualTo(900);
     }

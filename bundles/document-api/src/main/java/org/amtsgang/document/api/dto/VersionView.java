@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param ocr where its text recognition stands
  * @param created when it was added
  * @param createdBy who added it
+ * @param ocrNote why its text recognition failed, or {@code null}
  */
 public record VersionView(
         String documentId,
@@ -26,4 +27,21 @@ public record VersionView(
         int pages,
         OcrStatus ocr,
         Instant created,
-        String createdBy) {}
+        String createdBy,
+        String ocrNote) {
+
+    /** A version without a note on its text recognition (the form of API 1.1). */
+    public VersionView(
+            String documentId,
+            int number,
+            String fileName,
+            String contentType,
+            long size,
+            String sha256,
+            int pages,
+            OcrStatus ocr,
+            Instant created,
+            String createdBy) {
+        this(documentId, number, fileName, contentType, size, sha256, pages, ocr, created, createdBy, null);
+    }
+}
