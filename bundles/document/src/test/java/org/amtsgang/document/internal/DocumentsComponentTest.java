@@ -454,6 +454,12 @@ public class DocumentsComponentTest {
                     .contains("<pdfaid:conformance>B</pdfaid:conformance>");
             assertThat(pdf.getDocumentCatalog().getOutputIntents()).hasSize(1);
         }
+        assertThat(PdfAValidation.failures(read(documents.rendition(BAU_CLERK, doc.id(), 1, RenditionKind.PDF_A))))
+                .as("veraPDF, PDF/A-2b")
+                .isEmpty();
+        assertThat(PdfAValidation.failures(Samples.pdf(Samples.page("kein PDF/A"))))
+                .as("a plain PDF fails the same check")
+                .isNotEmpty();
         assertThatThrownBy(() -> documents.rendition(ANNA, doc.id(), 1, RenditionKind.OCR_TEXT))
                 .satisfies(reason(DocumentException.Reason.NOT_FOUND));
 
