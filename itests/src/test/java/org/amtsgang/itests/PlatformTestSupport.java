@@ -159,19 +159,24 @@ public abstract class PlatformTestSupport {
         if (platformDown != null) {
             throw new AssertionError("the platform was not up for an earlier test: " + platformDown);
         }
+        // the first test also waits for the boot, which takes longer on a busy machine
+        Duration patience = Duration.ofSeconds(wasUp ? 90 : 240);
         try {
             org.awaitility.Awaitility.await("platform up")
-                    .atMost(Duration.ofSeconds(90))
+                    .atMost(patience)
                     .ignoreExceptions()
                     .until(() -> answers("/v1/auth/providers")
                             && answers("/v1/services/buergeramt-meldebescheinigung")
                             && answers("/v1/services/steueramt-hundesteuer-anmeldung"));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            platformDown = "no 200 within 90 s; last answer: " + lastAnswer + "; karaf.log: " + firstErrors();
+            platformDown = "no 200 within " + patience.toSeconds() + " s; last answer: " + lastAnswer + "; karaf.log: "
+                    + firstErrors();
             throw new AssertionError(platformDown, e);
         }
+        wasUp = true;
     }
 
+    private static volatile boolean wasUp;
     private static volatile String platformDown;
     private static volatile String lastAnswer = "none";
 
