@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = RestConfig.class)
 public final class PlatformEndpoint {
 
+    /** How long a rebuild waits for the requests inside (a long download may take longer). */
+    private static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(10);
+
     private final Logger logger = LoggerFactory.getLogger(PlatformEndpoint.class);
 
     /** Resources ordered by service id, so that a rebuild is deterministic. */
@@ -51,10 +54,9 @@ public final class PlatformEndpoint {
     private final ScheduledExecutorService rebuilder;
     private ScheduledFuture<?> pendingRebuild;
     private EndpointServer server;
-    /** Requests pass while the endpoint is built; a rebuild waits for those inside at most this long. */
+    /** Requests pass while the endpoint is built; a rebuild first waits for those inside. */
     private final RequestGate gate = new RequestGate();
 
-    private static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(10);
     private final ResponseCache cache = new ResponseCache();
     /** The OpenAPI document changes only when the endpoint is rebuilt: its revision is the build count. */
     private final java.util.concurrent.atomic.AtomicLong builds = new java.util.concurrent.atomic.AtomicLong();
@@ -152,11 +154,9 @@ public final class PlatformEndpoint {
         pendingRebuild = rebuilder.schedule(this::rebuild, config.rebuildDelayMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private synchronized void rebuild() {
-        if (!active) {
-            return;
-        }
-        List<Object> current = List.copyOf(resources.values());
+    /** Runs on the one rebuilder thread only. */
+    private void rebuild() {
+        // the wait for requests happens outside the lock: DS binding a resource meanwhile must not block
         try {
             if (!gate.close(DRAIN)) {
                 logger.warn(
@@ -168,6 +168,14 @@ public final class PlatformEndpoint {
             Thread.currentThread().interrupt();
             return; // deactivating
         }
+        build();
+    }
+
+    private synchronized void build() {
+        if (!active) {
+            return;
+        }
+        List<Object> current = List.copyOf(resources.values());
         closeServer();
         try {
             server = new EndpointServer(
