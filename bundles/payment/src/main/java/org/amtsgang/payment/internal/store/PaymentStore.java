@@ -154,14 +154,31 @@ public final class PaymentStore {
             return em.find(RefundEntity.class, refundId);
         }
 
-        /** Another payment of the case that paid its fee and keeps the money, if there is one. */
+        /**
+         * Another payment of the case that paid its fee and keeps (some of) the money, if there is
+         * one. The case's other payments are locked, whatever their state: two successes of one case
+         * committing at the same time then wait for each other (or one is rolled back as a deadlock
+         * and applied again), instead of both missing the other under READ COMMITTED.
+         */
         public Optional<PaymentEntity> otherKeptPayment(String caseId, String paymentId) {
-            return first(em.createQuery(
-                            "SELECT p FROM PaymentEntity p WHERE p.caseId = :case AND p.id <> :id"
-                                    + " AND p.state IN ('SUCCEEDED', 'PARTIALLY_REFUNDED')",
-                            PaymentEntity.class)
+            List<PaymentEntity> others = em.createQuery(
+                            "SELECT p FROM PaymentEntity p WHERE p.caseId = :case AND p.id <> :id", PaymentEntity.class)
                     .setParameter("case", caseId)
-                    .setParameter("id", paymentId));
+                    .setParameter("id", paymentId)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
+            return others.stream().filter(this::keeps).findFirst();
+        }
+
+        /** Paid and not being paid back in full. */
+        private boolean keeps(PaymentEntity p) {
+            return switch (p.state) {
+                case "SUCCEEDED", "PARTIALLY_REFUNDED" -> true;
+                case "REFUND_PENDING" -> pendingRefund(p.id)
+                        .map(r -> r.amountCents < p.amountCents - p.refundedCents)
+                        .orElse(true);
+                default -> false;
+            };
         }
     }
 
