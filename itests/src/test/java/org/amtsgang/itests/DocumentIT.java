@@ -256,6 +256,8 @@ public class DocumentIT extends PlatformTestSupport {
 
         String reindexed = Console.execute(sessions, "amtsgang:documents-reindex");
         assertTrue(reindexed, reindexed.contains("Search index rebuilt"));
+        String retried = Console.execute(sessions, "amtsgang:documents-ocr-retry");
+        assertTrue(retried, retried.contains("No version with failed OCR"));
     }
 
     @Test
@@ -317,7 +319,8 @@ public class DocumentIT extends PlatformTestSupport {
                 Map.of("decision", "APPROVE", "reason", "Eigentum im Grundbuch bestätigt."));
         assertEquals(decided.body(), 200, decided.statusCode());
 
-        await().atMost(Duration.ofSeconds(60))
+        // the grant follows the decision through the case outbox, which the earlier tests may have filled
+        await().atMost(Duration.ofSeconds(180))
                 .until(() -> call("GET", "/v1/documents/" + id, owner, null).statusCode() == 200);
         HttpResponse<byte[]> copy = Api.download("/v1/documents/" + id + "/versions/latest/content", owner);
         assertEquals(200, copy.statusCode());

@@ -82,4 +82,10 @@ public interface Documents {
 
     /** Operators: rebuilds the search index from the store; answers how many entries were indexed. */
     long reindex(Caller operator);
+
+    /**
+     * Operators: puts versions whose OCR failed back in the OCR queue, once the cause is removed
+     * (e.g. the disk was full); of one document, or of all with {@code null}. Answers how many.
+     */
+    int retryOcr(Caller operator, String documentIdOrNull);
 }

@@ -517,6 +517,16 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         return indexer.rebuild();
     }
 
+    @Override
+    public int retryOcr(Caller operator, String documentIdOrNull) {
+        requireOperator(operator);
+        int queued = store.requeueFailedOcr(documentIdOrNull);
+        if (queued > 0) {
+            ocr.wake();
+        }
+        return queued;
+    }
+
     // ---- grants and retention
 
     @Override

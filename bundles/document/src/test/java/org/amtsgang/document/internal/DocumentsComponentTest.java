@@ -538,9 +538,52 @@ public class DocumentsComponentTest {
         Thread.sleep(1500); // nothing more runs once it is marked failed
 
         assertThat(failed.ocr()).isEqualTo(OcrStatus.FAILED);
-        assertThat(failed.ocrNote()).startsWith("could not run in 3 attempts");
+        assertThat(failed.ocrNote())
+                .startsWith("OCR could not run in 3 attempts")
+                .doesNotContain(store.toString()); // no server paths for the reader
         assertThat(Files.readAllLines(runs)).as("attempts").hasSize(3);
         assertThat(took).as("waits 300 ms, then 600 ms between the attempts").isGreaterThanOrEqualTo(900);
+
+        // the cause removed (here: Tesseract writes no PDF any more), an operator puts it back in the queue
+        Files.writeString(fake, Files.readString(fake).replace("echo 'not a PDF' > \"$2.pdf\"", "true"));
+        assertThatThrownBy(() -> documents.retryOcr(BAU_CLERK, null))
+                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+        assertThat(documents.retryOcr(OPERATOR, doc.id())).isEqualTo(1);
+        VersionView done =
+                waitFor(() -> documents.versions(BAU_CLERK, doc.id()).get(0), v -> v.ocr() != OcrStatus.PENDING);
+        assertThat(done.ocr()).isEqualTo(OcrStatus.DONE);
+        assertThat(done.ocrNote()).isNull();
+        assertThat(documents.retryOcr(OPERATOR, null)).isZero();
+    }
+
+    @Test
+    public void whenTesseractStopsStartingTheDocumentsStayPendingInsteadOfFailing() throws Exception {
+        // found at start, then gone: no fault of the files
+        Path fake = folder.newFile("tesseract").toPath();
+        Files.writeString(
+                fake,
+                String.join(
+                        "\n",
+                        "#!/bin/sh",
+                        "if [ \"$1\" = --list-langs ]; then echo 'List of available languages (1):'; echo deu; exit 0; fi",
+                        "exit 1",
+                        ""));
+        assertThat(fake.toFile().setExecutable(true)).isTrue();
+        settings.put("tesseract", fake.toString());
+        settings.put("ocrAttempts", 1);
+        settings.put("ocrRetryDelayMillis", 10L);
+        documents.deactivate();
+        documents = component();
+        DocumentView doc = documents.create(
+                BAU_CLERK,
+                new NewDocument("Bauakte", "BAUAKTE", "bauaufsicht", null, null, null, null, true, 0, Map.of()));
+        Thread.sleep(2000); // the engine is found
+        assertThat(fake.toFile().setExecutable(false)).isTrue(); // and then no longer starts
+
+        documents.addVersion(BAU_CLERK, doc.id(), "s.png", in(Samples.png(Samples.page("Text"))), 0);
+        Thread.sleep(3000);
+
+        assertThat(documents.versions(BAU_CLERK, doc.id()).get(0).ocr()).isEqualTo(OcrStatus.PENDING);
     }
 
     // ---- Bauakten import

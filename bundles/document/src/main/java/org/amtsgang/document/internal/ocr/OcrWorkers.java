@@ -166,10 +166,15 @@ public final class OcrWorkers {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             indexSoon.run();
         } catch (Tesseract.OcrFailed e) {
-            logger.warn("OCR of {} failed: {}", key, e.getMessage());
+            logger.warn("OCR of {} failed: {}{}", key, e.getMessage(), e.detail() == null ? "" : ": " + e.detail());
             retries.ran(key);
             store.ocrDone(
                     version.documentId, version.number, OcrStatus.FAILED.name(), truncate(e.getMessage()), List.of());
+        } catch (Tesseract.EngineUnavailable e) {
+            // not the file's fault: it stays waiting, and the engine is looked at again later
+            engineCheckedAt = System.currentTimeMillis();
+            engineMissing = Optional.of(e.getMessage());
+            logger.warn("OCR cannot run, documents stay OCR-pending until it can: {}", e.getMessage());
         } catch (IOException | RuntimeException e) {
             couldNotRun(version, key, e);
         } catch (InterruptedException e) {
@@ -180,7 +185,10 @@ public final class OcrWorkers {
         }
     }
 
-    /** Stays PENDING for another attempt after a delay, or is marked FAILED after the last one. */
+    /**
+     * Stays PENDING for another attempt after a delay, or is marked FAILED after the last one (an
+     * operator puts it back with {@code amtsgang:documents-ocr-retry}).
+     */
     private void couldNotRun(VersionEntity version, String key, Exception e) {
         int attempt = retries.failed(key, System.currentTimeMillis());
         if (attempt > 0) {
@@ -205,7 +213,8 @@ public final class OcrWorkers {
                     version.documentId,
                     version.number,
                     OcrStatus.FAILED.name(),
-                    truncate("could not run in " + retries.attempts() + " attempts: " + e),
+                    "OCR could not run in " + retries.attempts() + " attempts (an I/O error; the platform's"
+                            + " log has the details)",
                     List.of());
         } catch (RuntimeException stillFailing) {
             // stays PENDING and is tried afresh after a restart

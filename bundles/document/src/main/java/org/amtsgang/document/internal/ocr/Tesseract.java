@@ -51,8 +51,32 @@ public final class Tesseract {
 
         private static final long serialVersionUID = 1L;
 
-        public OcrFailed(String message) {
+        private final String detail;
+
+        /**
+         * @param message what anyone who reads the document may be told
+         * @param detail what Tesseract said, for the platform's log only (it names server paths)
+         */
+        public OcrFailed(String message, String detail) {
             super(message);
+            this.detail = detail;
+        }
+
+        public String detail() {
+            return detail;
+        }
+    }
+
+    /**
+     * OCR cannot run here at all (the command does not start, the work folder cannot be used): no
+     * fault of the file, which stays waiting until the engine is found working again.
+     */
+    public static final class EngineUnavailable extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        EngineUnavailable(String message, IOException cause) {
+            super(message, cause);
         }
     }
 
@@ -101,7 +125,12 @@ public final class Tesseract {
     /** Reads the file's text (and, if configured, writes its searchable PDF) and hands both over. */
     public void read(Path file, ContentType type, Path workDir, ResultHandler handler)
             throws IOException, OcrFailed, InterruptedException {
-        Path scratch = Files.createTempDirectory(workDir, "ocr-");
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory(workDir, "ocr-");
+        } catch (IOException e) {
+            throw new EngineUnavailable("the OCR work folder " + workDir + " cannot be used: " + e, e);
+        }
         try {
             Path input = file;
             if (type == ContentType.PDF) {
@@ -155,18 +184,24 @@ public final class Tesseract {
         builder.environment().put("OMP_THREAD_LIMIT", "1");
         Path log = scratch.resolve("tesseract.log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process process = builder.start();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new EngineUnavailable("'" + settings.command() + "' does not start: " + e.getMessage(), e);
+        }
         process.getOutputStream().close();
         // to files, not pipes: waiting on a pipe would outlast the timeout of a hung process
         if (!process.waitFor(settings.timeoutSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new OcrFailed("Tesseract took longer than " + settings.timeoutSeconds() + " s");
+            throw new OcrFailed("Tesseract took longer than " + settings.timeoutSeconds() + " s", null);
         }
         Path text = scratch.resolve("text.txt");
         if (process.exitValue() != 0 || !Files.exists(text)) {
             String why = Files.readString(log, StandardCharsets.UTF_8).strip();
-            throw new OcrFailed("Tesseract failed (exit " + process.exitValue() + "): "
-                    + (why.length() > 300 ? why.substring(0, 300) : why));
+            throw new OcrFailed(
+                    "Tesseract could not read the file (exit " + process.exitValue() + ")",
+                    why.length() > 300 ? why.substring(0, 300) : why);
         }
         Path pdf = scratch.resolve("text.pdf");
         return new Result(Files.readString(text, StandardCharsets.UTF_8), Files.exists(pdf) ? pdf : null);

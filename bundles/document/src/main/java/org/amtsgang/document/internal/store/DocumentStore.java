@@ -147,6 +147,19 @@ public final class DocumentStore {
                 .getResultList());
     }
 
+    /** Versions whose OCR failed wait for it again (of one document, or all); how many. */
+    public int requeueFailedOcr(String documentIdOrNull) {
+        String update = "UPDATE VersionEntity v SET v.ocrStatus = 'PENDING', v.ocrNote = NULL"
+                + " WHERE v.ocrStatus = 'FAILED'";
+        return jpa.txExpr(
+                TransactionType.Required,
+                em -> documentIdOrNull == null
+                        ? em.createQuery(update).executeUpdate()
+                        : em.createQuery(update + " AND v.documentId = :d")
+                                .setParameter("d", documentIdOrNull)
+                                .executeUpdate());
+    }
+
     /** Records a version's OCR outcome, with the renditions it produced (text, searchable PDF). */
     public void ocrDone(String documentId, int number, String status, String note, List<RenditionEntity> renditions) {
         jpa.tx(TransactionType.Required, em -> {
