@@ -509,23 +509,8 @@ public class DocumentsComponentTest {
     public void ocrThatCannotRunIsTriedAgainLaterAndMarkedFailedAfterTheLastAttempt() throws Exception {
         // a Tesseract whose searchable PDF is no PDF: storing the result fails with an I/O error each time
         Path runs = folder.newFile("runs").toPath();
-        Path fake = folder.newFile("tesseract").toPath();
-        Files.writeString(
-                fake,
-                String.join(
-                        "\n",
-                        "#!/bin/sh",
-                        "if [ \"$1\" = --list-langs ]; then echo 'List of available languages (1):'; echo deu; exit 0; fi",
-                        "echo run >> '" + runs + "'",
-                        "echo Bauschein > \"$2.txt\"",
-                        "echo 'not a PDF' > \"$2.pdf\"",
-                        ""));
-        assertThat(fake.toFile().setExecutable(true)).isTrue();
-        settings.put("tesseract", fake.toString());
-        settings.put("ocrAttempts", 3);
-        settings.put("ocrRetryDelayMillis", 300L);
-        documents.deactivate();
-        documents = component();
+        Path fake = fakeTesseract(
+                3, 300, "echo run >> '" + runs + "'", "echo Bauschein > \"$2.txt\"", "echo 'not a PDF' > \"$2.pdf\"");
         DocumentView doc = documents.create(
                 BAU_CLERK,
                 new NewDocument("Bauakte", "BAUAKTE", "bauaufsicht", null, null, null, null, true, 0, Map.of()));
@@ -559,21 +544,7 @@ public class DocumentsComponentTest {
     @Test
     public void whenTesseractStopsStartingTheDocumentsStayPendingInsteadOfFailing() throws Exception {
         // found at start, then gone: no fault of the files
-        Path fake = folder.newFile("tesseract").toPath();
-        Files.writeString(
-                fake,
-                String.join(
-                        "\n",
-                        "#!/bin/sh",
-                        "if [ \"$1\" = --list-langs ]; then echo 'List of available languages (1):'; echo deu; exit 0; fi",
-                        "exit 1",
-                        ""));
-        assertThat(fake.toFile().setExecutable(true)).isTrue();
-        settings.put("tesseract", fake.toString());
-        settings.put("ocrAttempts", 1);
-        settings.put("ocrRetryDelayMillis", 10L);
-        documents.deactivate();
-        documents = component();
+        Path fake = fakeTesseract(1, 10, "exit 1");
         DocumentView doc = documents.create(
                 BAU_CLERK,
                 new NewDocument("Bauakte", "BAUAKTE", "bauaufsicht", null, null, null, null, true, 0, Map.of()));
@@ -584,6 +555,26 @@ public class DocumentsComponentTest {
         Thread.sleep(3000);
 
         assertThat(documents.versions(BAU_CLERK, doc.id()).get(0).ocr()).isEqualTo(OcrStatus.PENDING);
+    }
+
+    /**
+     * Restarts the component on a stand-in for the tesseract command: it lists German as its language
+     * and runs the given shell lines for a file ($2 is the output base).
+     */
+    private Path fakeTesseract(int attempts, long retryDelayMillis, String... run) throws Exception {
+        Path fake = folder.newFile("tesseract").toPath();
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                "#!/bin/sh",
+                "if [ \"$1\" = --list-langs ]; then echo 'List of available languages (1):'; echo deu; exit 0; fi"));
+        lines.addAll(List.of(run));
+        Files.writeString(fake, String.join("\n", lines) + "\n");
+        assertThat(fake.toFile().setExecutable(true)).isTrue();
+        settings.put("tesseract", fake.toString());
+        settings.put("ocrAttempts", attempts);
+        settings.put("ocrRetryDelayMillis", retryDelayMillis);
+        documents.deactivate();
+        documents = component();
+        return fake;
     }
 
     // ---- Bauakten import
