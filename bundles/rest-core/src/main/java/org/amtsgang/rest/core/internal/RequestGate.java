@@ -17,7 +17,10 @@ final class RequestGate {
 
     /** Whether the request may go in; if so, {@link #leave} must follow. */
     boolean enter() {
-        // counted before the check: a closing gate either sees this request inside or turns it away
+        if (!open) {
+            return false; // closed: turned away without touching the count the closing side waits on
+        }
+        // counted before the second check: a closing gate either sees this request inside or turns it away
         inside.incrementAndGet();
         if (open) {
             return true;
