@@ -545,13 +545,13 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         GrantEntity grant = new GrantEntity();
         grant.id = Ids.grant();
         grant.documentId = documentId;
-        grant.subject = subject;
+        grant.subject = subject.strip(); // as revoke looks it up
         grant.untilAt = until.toEpochMilli();
         grant.grantedBy = staff.subject();
         grant.reason = reason.strip();
         grant.createdAt = now.toEpochMilli();
         store.insertGrant(grant);
-        return new GrantView(documentId, subject, until, staff.subject(), grant.reason);
+        return new GrantView(documentId, grant.subject, until, staff.subject(), grant.reason);
     }
 
     @Override
@@ -577,7 +577,12 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
                     "'" + who.substring(0, Math.min(64, who.length())) + "' holds no access to document " + documentId
                             + ".");
         }
-        logger.info("{} revoked the access of {} to document {}: {}", staff.subject(), subject, documentId, reason);
+        logger.info(
+                "{} revoked the access of {} to document {}: {}",
+                staff.subject(),
+                who.replaceAll("\\p{Cntrl}", "?"), // from the URL: no forged log lines
+                documentId,
+                reason.strip().replaceAll("\\p{Cntrl}", " "));
     }
 
     /** The caller is staff of the document's office (others learn nothing about the document). */
