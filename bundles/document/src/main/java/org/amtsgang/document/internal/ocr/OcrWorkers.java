@@ -130,15 +130,20 @@ public final class OcrWorkers {
     private boolean engineReady() {
         long now = System.currentTimeMillis();
         if (engineMissing.isPresent() && now - engineCheckedAt > ENGINE_RECHECK.toMillis()) {
-            engineCheckedAt = now;
-            engineMissing = tesseract.unavailable();
-            if (engineMissing.isPresent()) {
-                logger.warn("OCR is not available, documents stay OCR-pending until it is: {}", engineMissing.get());
-            } else {
-                logger.info("OCR engine found; {} workers read pending documents", workers);
-            }
+            engineFound(now, tesseract.unavailable());
         }
         return engineMissing.isEmpty();
+    }
+
+    /** Records whether the engine works (empty) or why not, as seen at the time. */
+    private void engineFound(long at, Optional<String> missing) {
+        engineCheckedAt = at;
+        engineMissing = missing;
+        if (missing.isPresent()) {
+            logger.warn("OCR is not available, documents stay OCR-pending until it is: {}", missing.get());
+        } else {
+            logger.info("OCR engine found; {} workers read pending documents", workers);
+        }
     }
 
     private void work(VersionEntity version, String key) {
@@ -172,9 +177,7 @@ public final class OcrWorkers {
                     version.documentId, version.number, OcrStatus.FAILED.name(), truncate(e.getMessage()), List.of());
         } catch (Tesseract.EngineUnavailable e) {
             // not the file's fault: it stays waiting, and the engine is looked at again later
-            engineCheckedAt = System.currentTimeMillis();
-            engineMissing = Optional.of(e.getMessage());
-            logger.warn("OCR cannot run, documents stay OCR-pending until it can: {}", e.getMessage());
+            engineFound(System.currentTimeMillis(), Optional.of(e.getMessage()));
         } catch (IOException | RuntimeException e) {
             couldNotRun(version, key, e);
         } catch (InterruptedException e) {

@@ -27,6 +27,14 @@ final class DocumentProblems {
         }
     }
 
+    /** For work that answers nothing (the endpoint answers 204). */
+    static void run(Runnable work) {
+        call(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     static ProblemException of(DocumentException e) {
         return switch (e.reason()) {
             case NOT_FOUND -> ProblemException.notFound(e.getMessage());

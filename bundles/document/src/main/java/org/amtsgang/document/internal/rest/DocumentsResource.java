@@ -317,10 +317,7 @@ public final class DocumentsResource implements RestResource {
             @Context SecurityContext security) {
         Caller caller = Callers.required(security);
         DocumentJson.RevocationBody b = DocumentJson.required(body);
-        DocumentProblems.call(() -> {
-            documents.revoke(caller, id, subject, b.reason());
-            return null;
-        });
+        DocumentProblems.run(() -> documents.revoke(caller, id, subject, b.reason()));
         return Response.noContent().build();
     }
 
@@ -358,10 +355,7 @@ public final class DocumentsResource implements RestResource {
             @PathParam("id") String id, DocumentJson.DeletionBody body, @Context SecurityContext security) {
         Caller caller = Callers.required(security);
         DocumentJson.DeletionBody b = DocumentJson.required(body);
-        DocumentProblems.call(() -> {
-            documents.delete(caller, id, b.decision());
-            return null;
-        });
+        DocumentProblems.run(() -> documents.delete(caller, id, b.decision()));
         return Response.noContent().build();
     }
 
