@@ -320,8 +320,13 @@ public class DocumentIT extends PlatformTestSupport {
         assertEquals(decided.body(), 200, decided.statusCode());
 
         // the grant follows the decision through the case outbox, which the earlier tests may have filled
-        await().atMost(Duration.ofSeconds(180))
-                .until(() -> call("GET", "/v1/documents/" + id, owner, null).statusCode() == 200);
+        try {
+            await().atMost(Duration.ofSeconds(180))
+                    .until(() -> call("GET", "/v1/documents/" + id, owner, null).statusCode() == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no access 180 s after the approval; the platform's log on it:\n"
+                    + logLines(caseId, id, "InspectionAccess", "Case listener", "Outbox", "outbox", "search index"));
+        }
         HttpResponse<byte[]> copy = Api.download("/v1/documents/" + id + "/versions/latest/content", owner);
         assertEquals(200, copy.statusCode());
         assertEquals(

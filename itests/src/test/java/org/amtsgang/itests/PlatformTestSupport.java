@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import javax.inject.Inject;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -203,6 +204,25 @@ public abstract class PlatformTestSupport {
                     .orElse("no ERROR lines");
         } catch (IOException | java.io.UncheckedIOException e) {
             return "unreadable (" + e + ")";
+        }
+    }
+
+    /**
+     * The container's log lines that mention any of the words (the last 20), for a failure message
+     * that says what the platform did meanwhile.
+     */
+    protected static String logLines(String... words) {
+        Path log = karafBase().resolve("data/log/karaf.log");
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(log)) {
+            List<String> hits = lines.filter(
+                            line -> java.util.Arrays.stream(words).anyMatch(line::contains))
+                    .map(line -> line.substring(0, Math.min(400, line.length())))
+                    .collect(java.util.stream.Collectors.toList());
+            return hits.isEmpty()
+                    ? "no log line mentions " + java.util.Arrays.toString(words)
+                    : String.join("\n", hits.subList(Math.max(0, hits.size() - 20), hits.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "karaf.log unreadable (" + e + ")";
         }
     }
 

@@ -20,6 +20,9 @@ import org.amtsgang.identity.api.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +38,22 @@ public final class InspectionAccess implements CaseListener {
     private static final int MAX_PAGES = 50;
 
     private final Logger logger = LoggerFactory.getLogger(InspectionAccess.class);
-    private final Cases cases;
     private final Documents documents;
     private final Accounts accounts;
 
+    /**
+     * Dynamic and optional because the case service tells this listener (it binds it while it
+     * starts): a static reference back to it would make each one's activation wait for the other's,
+     * and the listener would never be told. Without it an event fails and the outbox repeats it.
+     */
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Cases cases;
+
     @Activate
-    public InspectionAccess(@Reference Cases cases, @Reference Documents documents, @Reference Accounts accounts) {
-        this.cases = cases;
+    public InspectionAccess(@Reference Documents documents, @Reference Accounts accounts) {
         this.documents = documents;
         this.accounts = accounts;
     }
@@ -68,7 +80,11 @@ public final class InspectionAccess implements CaseListener {
                 approver.email(),
                 approver.trustLevel(),
                 approver.officeRoles());
-        CaseView approved = cases.get(staff, event.caseId());
+        Cases service = cases;
+        if (service == null) {
+            throw new IllegalStateException("the case service is not running; inspection " + event.caseId() + " waits");
+        }
+        CaseView approved = service.get(staff, event.caseId());
         InspectionForm form = InspectionForm.of(approved.formData());
         Set<String> files = new LinkedHashSet<>();
         Map<String, String> by = form.aktenzeichen().isEmpty()
