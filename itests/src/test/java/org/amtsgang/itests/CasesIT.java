@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -127,6 +128,19 @@ public class CasesIT extends PlatformTestSupport {
                 notice.headers().firstValue("Content-Disposition").orElseThrow().contains(id));
         assertEquals(
                 200, Api.download(staffPath("steueramt", id) + "/notice", staff).statusCode());
+        // the Bescheid is a document too: the applicant's, of the case, issued by the office
+        JsonNode noticeFile = null;
+        for (JsonNode f : json(call("GET", "/v1/cases/" + id + "/files", anna, null))) {
+            if (f.get("kind").asText().equals("NOTICE")) {
+                noticeFile = f;
+            }
+        }
+        assertNotNull(noticeFile);
+        JsonNode bescheid =
+                ok(call("GET", "/v1/documents/" + noticeFile.get("documentId").asText(), anna, null));
+        assertEquals("BESCHEID", bescheid.get("type").asText());
+        assertEquals(id, bescheid.get("caseId").asText());
+        assertEquals(me, bescheid.get("createdBy").asText());
 
         // the history shows every step; the applicant sees the office, not who in it
         JsonNode history = json(call("GET", "/v1/cases/" + id + "/history", anna, null));
@@ -261,7 +275,7 @@ public class CasesIT extends PlatformTestSupport {
                 created.headers().firstValue("ETag").orElseThrow());
         assertEquals(saved.body(), 200, saved.statusCode());
 
-        byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] pdf = onePagePdf();
         HttpResponse<String> attached =
                 Api.upload("/v1/cases/" + id + "/files?name=Impfausweis%20B%C3%A4ri.pdf", anna, pdf, "application/pdf");
         assertEquals(attached.body(), 201, attached.statusCode());
@@ -281,6 +295,32 @@ public class CasesIT extends PlatformTestSupport {
         String ben = Api.token(Api.BEN);
         assertEquals(
                 404, Api.download("/v1/cases/" + id + "/files/" + fileId, ben).statusCode());
+
+        // the bytes live in the document service: Anna's document, of the case, of the office
+        String documentId = json(attached).get("documentId").asText();
+        JsonNode document = ok(call("GET", "/v1/documents/" + documentId, anna, null));
+        assertEquals("ATTACHMENT", document.get("type").asText());
+        assertEquals(id, document.get("caseId").asText());
+        assertEquals("steueramt", document.get("officeId").asText());
+        assertEquals(404, call("GET", "/v1/documents/" + documentId, ben, null).statusCode());
+        // a file removed from the draft is withdrawn from the document service too
+        HttpResponse<String> second =
+                Api.upload("/v1/cases/" + id + "/files?name=Zweitschrift.pdf", anna, pdf, "application/pdf");
+        assertEquals(second.body(), 201, second.statusCode());
+        String secondDocument = json(second).get("documentId").asText();
+        assertEquals(
+                204,
+                call(
+                                "DELETE",
+                                "/v1/cases/" + id + "/files/"
+                                        + json(second).get("id").asText(),
+                                anna,
+                                null)
+                        .statusCode());
+        assertEquals(
+                404, call("GET", "/v1/documents/" + secondDocument, anna, null).statusCode());
+        assertEquals(
+                1, json(call("GET", "/v1/cases/" + id + "/files", anna, null)).size());
 
         assertEquals(
                 "SUBMITTED",
@@ -588,5 +628,29 @@ public class CasesIT extends PlatformTestSupport {
         } finally {
             context.ungetService(reference);
         }
+    }
+
+    /** A small but well-formed one-page PDF, as an office can open it. */
+    static byte[] onePagePdf() {
+        String[] objects = {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"
+        };
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+        List<Integer> offsets = new ArrayList<>();
+        for (int i = 0; i < objects.length; i++) {
+            offsets.add(pdf.length());
+            pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+        offsets.forEach(o -> pdf.append(String.format("%010d 00000 n \n", o)));
+        pdf.append("trailer\n<< /Size ")
+                .append(objects.length + 1)
+                .append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref)
+                .append("\n%%EOF\n");
+        return pdf.toString().getBytes(StandardCharsets.US_ASCII);
     }
 }

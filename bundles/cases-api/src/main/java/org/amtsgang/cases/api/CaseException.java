@@ -29,7 +29,9 @@ public class CaseException extends RuntimeException {
         /** A form or file is larger than accepted. */
         TOO_LARGE,
         /** The service is not offered (any more). */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** A part the request needs is not running just now, e.g. the document service while it is updated. */
+        TEMPORARILY_UNAVAILABLE
     }
 
     private final Reason reason;

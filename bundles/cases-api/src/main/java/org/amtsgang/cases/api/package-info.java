@@ -8,7 +8,7 @@
  * recommend and write the notice (Bescheid), and never decide.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.amtsgang.cases.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,6 +7,7 @@ import static org.amtsgang.cases.api.CaseException.Reason.TOO_LARGE;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.amtsgang.cases.api.CaseException;
@@ -17,6 +18,7 @@ import org.amtsgang.cases.internal.store.CaseEntity;
 import org.amtsgang.cases.internal.store.CaseStore;
 import org.amtsgang.cases.internal.store.FileEntity;
 import org.amtsgang.cases.internal.store.Step;
+import org.amtsgang.document.api.Documents;
 import org.amtsgang.identity.api.Caller;
 
 /**
@@ -32,10 +34,12 @@ final class Attachments {
             "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
 
     private final CaseStore store;
+    private final CaseFiles files;
     private final Supplier<CasesConfig> config;
 
-    Attachments(CaseStore store, Supplier<CasesConfig> config) {
+    Attachments(CaseStore store, CaseFiles files, Supplier<CasesConfig> config) {
         this.store = store;
+        this.files = files;
         this.config = config;
     }
 
@@ -74,27 +78,43 @@ final class Attachments {
         f.sha256 = Decisions.sha256(content);
         f.addedAt = System.currentTimeMillis();
         f.addedBy = applicant.subject();
-        f.content = content;
+        // into the document service first, so that its checks apply before the case takes the file
+        Optional<Documents> documents = files.service();
+        if (documents.isPresent()) {
+            f.documentId = files.store(documents.get(), applicant, c, f, content);
+        } else {
+            f.content = content;
+        }
         CaseStatus status = CaseStatus.valueOf(c.status);
-        store.update(
-                c.id,
-                c.version,
-                e -> {},
-                new Step(applicant.subject(), "FILE_ATTACHED", status, status, f.fileName, false),
-                List.of(f));
+        try {
+            store.update(
+                    c.id,
+                    c.version,
+                    e -> {},
+                    new Step(applicant.subject(), "FILE_ATTACHED", status, status, f.fileName, false),
+                    List.of(f));
+        } catch (RuntimeException notTaken) {
+            if (f.documentId != null) {
+                files.discard(applicant, f.documentId, "the application did not take the file");
+            }
+            throw notTaken;
+        }
         return Views.of(f);
     }
 
     void remove(Caller applicant, CaseEntity c, String fileId) {
-        boolean attachment = store.files(c.id).stream()
-                .anyMatch(f -> f.id.equals(fileId)
-                        && AttachmentInfo.Kind.ATTACHMENT.name().equals(f.kind));
-        if (!attachment) {
-            throw new CaseException(NOT_FOUND, "The case has no attachment '" + fileId + "'.");
-        }
+        FileEntity attachment = store.files(c.id).stream()
+                .filter(f -> f.id.equals(fileId)
+                        && AttachmentInfo.Kind.ATTACHMENT.name().equals(f.kind))
+                .findFirst()
+                .orElseThrow(() -> new CaseException(NOT_FOUND, "The case has no attachment '" + fileId + "'."));
         CaseStatus status = CaseStatus.valueOf(c.status);
         store.removeFile(
                 c.id, c.version, fileId, new Step(applicant.subject(), "FILE_REMOVED", status, status, fileId, false));
+        // after the case let go of it: a document that stayed by mistake shows nothing wrong in the case
+        if (attachment.documentId != null) {
+            files.discard(applicant, attachment.documentId, "removed from the draft application");
+        }
     }
 
     /** A name safe to offer for download: no folders, no control characters, a fitting ending. */

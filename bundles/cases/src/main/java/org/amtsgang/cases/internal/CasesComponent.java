@@ -41,6 +41,7 @@ import org.amtsgang.catalog.api.OfficeRegistry;
 import org.amtsgang.catalog.api.ServiceCatalog;
 import org.amtsgang.catalog.api.dto.PaymentPolicy;
 import org.amtsgang.catalog.api.dto.ServiceDescriptor;
+import org.amtsgang.document.api.Documents;
 import org.amtsgang.identity.api.AccountInfo;
 import org.amtsgang.identity.api.Accounts;
 import org.amtsgang.identity.api.Caller;
@@ -52,6 +53,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -76,9 +80,17 @@ public final class CasesComponent implements Cases {
     private final OfficeHooks hooks;
     private final Decisions decisions;
     private final Attachments attachments;
+    private final CaseFiles files;
     private final OutboxDispatcher outbox;
     private final FormValidator forms = new FormValidator();
     private volatile CasesConfig config;
+
+    /** Keeps the files' bytes while it runs; it refers to cases itself, so it comes and goes after us. */
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Documents documents;
 
     @Activate
     public CasesComponent(
@@ -98,8 +110,9 @@ public final class CasesComponent implements Cases {
         this.hooks = hooks;
         this.outbox = outbox;
         this.config = config;
-        this.decisions = new Decisions(store, hooks, catalog, offices, () -> this.config);
-        this.attachments = new Attachments(store, () -> this.config);
+        this.files = new CaseFiles(store, () -> this.documents);
+        this.decisions = new Decisions(store, hooks, catalog, offices, files, () -> this.config);
+        this.attachments = new Attachments(store, files, () -> this.config);
     }
 
     @Modified
@@ -344,7 +357,7 @@ public final class CasesComponent implements Cases {
     public CaseDocument file(Caller caller, String caseId, String fileId) {
         visible(caller, caseId);
         return store.file(caseId, fileId)
-                .map(f -> new CaseDocument(Views.of(f), f.content))
+                .map(f -> files.read(caller, f))
                 .orElseThrow(() -> new CaseException(NOT_FOUND, "The case has no file '" + fileId + "'."));
     }
 
@@ -355,7 +368,7 @@ public final class CasesComponent implements Cases {
                 .filter(f -> AttachmentInfo.Kind.NOTICE.name().equals(f.kind))
                 .reduce((first, second) -> second)
                 .flatMap(f -> store.file(caseId, f.id))
-                .map(f -> new CaseDocument(Views.of(f), f.content));
+                .map(f -> files.read(caller, f));
     }
 
     // ---- the office ----

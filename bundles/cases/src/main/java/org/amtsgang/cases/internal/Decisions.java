@@ -40,13 +40,17 @@ final class Decisions {
     private final OfficeRegistry offices;
     private final Supplier<CasesConfig> config;
 
+    private final CaseFiles files;
+
     Decisions(
             CaseStore store,
             OfficeHooks hooks,
             ServiceCatalog catalog,
             OfficeRegistry offices,
+            CaseFiles files,
             Supplier<CasesConfig> config) {
         this.store = store;
+        this.files = files;
         this.hooks = hooks;
         this.catalog = catalog;
         this.offices = offices;
@@ -115,29 +119,24 @@ final class Decisions {
         FileEntity notice = noticeFile(c, letter(c, content, kind, reason, fee, author != null), staff, now);
 
         long finalFee = fee;
-        return Views.of(
-                store.update(
-                        c.id,
-                        c.version,
-                        e -> {
-                            e.status = to.name();
-                            e.decisionKind = kind.name();
-                            e.decisionReason = reason;
-                            e.decidedBy = author == null ? staff.subject() : author;
-                            e.decidedAt = author == null ? now : e.decidedAt;
-                            e.confirmedBy = author == null ? null : staff.subject();
-                            e.confirmedAt = author == null ? null : now;
-                            e.feeCents = finalFee;
-                        },
-                        new Step(
-                                staff.subject(),
-                                author == null ? "DECIDED" : "DECISION_CONFIRMED",
-                                from,
-                                to,
-                                reason,
-                                true),
-                        List.of(notice)),
-                true);
+        // the notice is written with the decision, in its transaction, and moved to the documents after
+        CaseEntity taken = store.update(
+                c.id,
+                c.version,
+                e -> {
+                    e.status = to.name();
+                    e.decisionKind = kind.name();
+                    e.decisionReason = reason;
+                    e.decidedBy = author == null ? staff.subject() : author;
+                    e.decidedAt = author == null ? now : e.decidedAt;
+                    e.confirmedBy = author == null ? null : staff.subject();
+                    e.confirmedAt = author == null ? null : now;
+                    e.feeCents = finalFee;
+                },
+                new Step(staff.subject(), author == null ? "DECIDED" : "DECISION_CONFIRMED", from, to, reason, true),
+                List.of(notice));
+        files.move(staff, taken, notice);
+        return Views.of(taken, true);
     }
 
     private Letter letter(CaseEntity c, Notice content, DecisionKind kind, String reason, long fee, boolean fourEyes) {

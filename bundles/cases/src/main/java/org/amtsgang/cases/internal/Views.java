@@ -84,7 +84,8 @@ final class Views {
                 f.contentType,
                 f.size,
                 f.sha256,
-                Instant.ofEpochMilli(f.addedAt));
+                Instant.ofEpochMilli(f.addedAt),
+                f.documentId);
     }
 
     /** The end of the due day, as a timestamp the inbox orders by. */

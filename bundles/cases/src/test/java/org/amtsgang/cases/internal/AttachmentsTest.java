@@ -38,10 +38,13 @@ public class AttachmentsTest {
     private static final Caller ANNA =
             new Caller("anna", PrincipalKind.CITIZEN, "Jürgen Groß", "anna@example.org", TrustLevel.BASIS, Set.of());
 
-    private final DerbyJpa jpa = new DerbyJpa("cases", "/db/cases/V1__cases.sql");
+    private final DerbyJpa jpa = new DerbyJpa("cases", "/db/cases/V1__cases.sql", "/db/cases/V2__file_document.sql");
     private final CaseStore store = new CaseStore(jpa);
-    private final Attachments attachments =
-            new Attachments(store, () -> TestConfigs.cases(Map.of("maxAttachmentBytes", 1000, "maxAttachments", 3)));
+    private final Attachments attachments = new Attachments(
+            store,
+            // no document service: the case keeps the bytes itself (the ITs cover the document service)
+            new CaseFiles(store, () -> null),
+            () -> TestConfigs.cases(Map.of("maxAttachmentBytes", 1000, "maxAttachments", 3)));
     private String caseId;
 
     @Before

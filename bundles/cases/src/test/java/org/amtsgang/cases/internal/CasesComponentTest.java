@@ -52,7 +52,7 @@ public class CasesComponentTest {
             """
             {"hund": {"name": "Bello", "rasse": "Dackel", "geburtsjahr": 2020}, "haltungSeit": "2026-02-01"}""";
 
-    private final DerbyJpa jpa = new DerbyJpa("cases", "/db/cases/V1__cases.sql");
+    private final DerbyJpa jpa = new DerbyJpa("cases", "/db/cases/V1__cases.sql", "/db/cases/V2__file_document.sql");
     private final List<String> migrated = new ArrayList<>();
     private final Platform.Catalog catalog = new Platform.Catalog();
     private final OfficeHooks hooks = new OfficeHooks();

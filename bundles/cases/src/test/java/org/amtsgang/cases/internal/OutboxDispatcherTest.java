@@ -36,7 +36,7 @@ import org.junit.Test;
  */
 public class OutboxDispatcherTest {
 
-    private final DerbyJpa jpa = new DerbyJpa("cases", "/db/cases/V1__cases.sql");
+    private final DerbyJpa jpa = new DerbyJpa("cases", "/db/cases/V1__cases.sql", "/db/cases/V2__file_document.sql");
     private final Platform.Catalog catalog = new Platform.Catalog();
     private final OfficeHooks hooks = new OfficeHooks();
     private final CasesConfig config = TestConfigs.cases(Map.of("outboxPollMillis", 50L));

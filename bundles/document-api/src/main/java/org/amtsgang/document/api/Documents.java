@@ -80,6 +80,14 @@ public interface Documents {
      */
     void delete(Caller operator, String documentId, String decision);
 
+    /**
+     * The person who created a document withdraws it while its case still waits for them (DRAFT or
+     * NEEDS_INFO): an upload that the application did not take after all, or one the applicant
+     * removed from a draft. Recorded like a deletion, with the creator as the one who decided.
+     * FORBIDDEN for anyone else; CONFLICT for documents without a case or once the case moved on.
+     */
+    void discard(Caller creator, String documentId, String reason);
+
     /** Operators: rebuilds the search index from the store; answers how many entries were indexed. */
     long reindex(Caller operator);
 

@@ -28,6 +28,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.amtsgang.cases.api.CaseException;
 import org.amtsgang.cases.api.Cases;
+import org.amtsgang.cases.api.dto.CaseStatus;
 import org.amtsgang.cases.api.dto.CaseView;
 import org.amtsgang.document.api.BauaktenImports;
 import org.amtsgang.document.api.DocumentException;
@@ -116,7 +117,12 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
     /** Read-ahead and write-behind of transfers; at most this many at once, the rest run without. */
     private final ThreadPoolExecutor io;
 
-    private final Cases cases;
+    /**
+     * Optional and dynamic because the case service refers to this one (it keeps its files here):
+     * two static references would make each one's activation wait for the other's.
+     */
+    private volatile Cases cases;
+
     private final Indexer indexer;
     private final OcrWorkers ocr;
     private final ScheduledExecutorService jobs;
@@ -131,11 +137,9 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
             BundleContext context,
             DocumentConfig config,
             @Reference(target = "(osgi.unit.name=document)") JpaTemplate jpa,
-            @Reference SchemaMigrations migrations,
-            @Reference Cases cases) {
+            @Reference SchemaMigrations migrations) {
         migrations.migrate("document", context.getBundle());
         this.config = config;
-        this.cases = cases;
         this.store = new DocumentStore(jpa);
         this.io = new ThreadPoolExecutor(
                 0,
@@ -212,6 +216,20 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
 
     void unbindIndex(DocumentIndex index) {
         indexer.unbind(index);
+    }
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindCases(Cases cases) {
+        this.cases = cases;
+    }
+
+    void unbindCases(Cases cases) {
+        if (this.cases == cases) {
+            this.cases = null;
+        }
     }
 
     static Path directory(DocumentConfig config) {
@@ -628,14 +646,49 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
                             : "Document " + documentId + " must be kept until "
                                     + LocalDate.ofEpochDay(document.retainUntilDay) + ".");
         }
+        erase(document, operator, decision.strip());
+    }
+
+    @Override
+    public void discard(Caller creator, String documentId, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            throw new DocumentException(BAD_REQUEST, "reason: why the document is withdrawn (up to 2000 characters).");
+        }
+        DocumentEntity document = readable(creator, documentId);
+        if (!creator.subject().equals(document.createdBy)) {
+            throw new DocumentException(
+                    FORBIDDEN,
+                    "Only the person who created document " + documentId
+                            + " can withdraw it; retention decides about the rest.");
+        }
+        if (document.caseId == null) {
+            throw new DocumentException(
+                    CONFLICT, "Document " + documentId + " belongs to no application; retention decides about it.");
+        }
+        CaseStatus status = caseOf(creator, document.caseId).status();
+        if (status != CaseStatus.DRAFT && status != CaseStatus.NEEDS_INFO) {
+            throw new DocumentException(
+                    CONFLICT,
+                    "Application " + document.caseId + " is " + status
+                            + ": its documents stay; only uploads to a draft or an open request can be withdrawn.");
+        }
+        erase(document, creator, "Withdrawn by its creator: " + reason.strip());
+    }
+
+    /**
+     * Deletes the document with the record of who decided it and why, then its content where no
+     * other version shares it.
+     */
+    private void erase(DocumentEntity document, Caller decidedBy, String decision) {
+        String documentId = document.id;
         DeletionEntity record = new DeletionEntity();
         record.documentId = documentId;
         record.title = document.title;
         record.officeId = document.officeId;
         record.retention = document.retention;
-        record.decidedBy = operator.subject();
+        record.decidedBy = decidedBy.subject();
         record.decidedAt = System.currentTimeMillis();
-        record.decision = decision.strip();
+        record.decision = decision;
         Set<String> checksums = store.delete(document, record);
         for (String sha : checksums) {
             try {
@@ -650,7 +703,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
                         e.toString());
             }
         }
-        logger.info("Document {} deleted by {}: {}", documentId, operator.subject(), record.decision);
+        logger.info("Document {} deleted by {}: {}", documentId, record.decidedBy, record.decision);
         indexer.wake();
     }
 
@@ -819,8 +872,13 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
     }
 
     private CaseView caseOf(Caller caller, String caseId) {
+        Cases service = cases;
+        if (service == null) {
+            throw new DocumentException(
+                    UNAVAILABLE, "The case service is not running just now; documents of a case wait for it.");
+        }
         try {
-            return cases.get(caller, caseId);
+            return service.get(caller, caseId);
         } catch (CaseException e) {
             throw new DocumentException(NOT_FOUND, "No case " + caseId + " of yours.");
         }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.amtsgang.cases.api.dto.CaseStatus;
 import org.amtsgang.document.api.DocumentException;
 import org.amtsgang.document.api.dto.Confidentiality;
 import org.amtsgang.document.api.dto.Content;
@@ -69,8 +70,9 @@ public class DocumentsComponentTest {
     }
 
     private DocumentsComponent component() {
-        DocumentsComponent c = new DocumentsComponent(
-                People.noBundleContext(), People.config(settings), jpa, (area, bundle) -> 1, cases.service());
+        DocumentsComponent c =
+                new DocumentsComponent(People.noBundleContext(), People.config(settings), jpa, (area, bundle) -> 1);
+        c.bindCases(cases.service());
         c.bindIndex(new RecordingIndex());
         return c;
     }
@@ -409,6 +411,40 @@ public class DocumentsComponentTest {
         assertThat(jpa.count("SELECT COUNT(*) FROM DOCUMENT_VERSION")).isZero();
         assertThatThrownBy(() -> documents.delete(OPERATOR, doc.id(), "Aufbewahrungsfrist abgelaufen"))
                 .satisfies(reason(DocumentException.Reason.CONFLICT));
+    }
+
+    @Test
+    public void onlyTheCreatorWithdrawsAnUploadAndOnlyWhileTheApplicationWaitsForThem() throws Exception {
+        cases.add("C-DRAFT", "buergeramt", "anna", CaseStatus.DRAFT);
+        NewDocument upload =
+                new NewDocument("Anlage", "ATTACHMENT", "buergeramt", null, null, "C-DRAFT", null, false, 0, Map.of());
+        DocumentView draft = documents.create(ANNA, upload);
+        documents.addVersion(ANNA, draft.id(), "a.png", in(Samples.png(Samples.page("Anlage"))), 0);
+        DocumentView submitted = documents.create(
+                ANNA,
+                new NewDocument("Anlage", "ATTACHMENT", "buergeramt", null, null, "C-ANNA", null, false, 0, Map.of()));
+        DocumentView officeOwn = documents.create(BUERGER_CLERK, upload);
+
+        assertThatThrownBy(() -> documents.discard(BERT, draft.id(), "nicht meins"))
+                .satisfies(reason(DocumentException.Reason.NOT_FOUND));
+        assertThatThrownBy(() -> documents.discard(BUERGER_CLERK, draft.id(), "falsch"))
+                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+        assertThatThrownBy(() -> documents.discard(ANNA, officeOwn.id(), "falsch"))
+                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+        assertThatThrownBy(() -> documents.discard(ANNA, submitted.id(), "doch nicht"))
+                .satisfies(reason(DocumentException.Reason.CONFLICT));
+        assertThatThrownBy(() -> documents.discard(ANNA, draft.id(), " "))
+                .satisfies(reason(DocumentException.Reason.BAD_REQUEST));
+
+        documents.discard(ANNA, draft.id(), "aus dem Entwurf entfernt");
+
+        assertNotFound(ANNA, draft.id());
+        assertNotFound(BUERGER_CLERK, draft.id());
+        assertThat(storedFiles()).isZero();
+        assertThat(jpa.count("SELECT COUNT(*) FROM DOCUMENT_DELETION WHERE DECIDED_BY = 'anna'"
+                        + " AND DECISION = 'Withdrawn by its creator: aus dem Entwurf entfernt'"))
+                .isEqualTo(1);
+        assertThat(ids(ANNA)).contains(submitted.id()).doesNotContain(draft.id());
     }
 
     // ---- OCR and index

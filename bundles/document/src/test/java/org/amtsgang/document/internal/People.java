@@ -67,6 +67,10 @@ final class People {
         private final Map<String, CaseView> cases = new ConcurrentHashMap<>();
 
         void add(String id, String office, String applicant) {
+            add(id, office, applicant, CaseStatus.IN_REVIEW);
+        }
+
+        void add(String id, String office, String applicant, CaseStatus status) {
             cases.put(
                     id,
                     new CaseView(
@@ -76,7 +80,7 @@ final class People {
                             office,
                             applicant,
                             applicant,
-                            CaseStatus.IN_REVIEW,
+                            status,
                             "{}",
                             Instant.now(),
                             Instant.now(),

@@ -50,6 +50,7 @@ final class CaseProblems {
                     new Problem(KEY_REUSED_TYPE, "Idempotency-Key reused", 422, e.getMessage(), Map.of()));
             case BAD_REQUEST -> ProblemException.badRequest(e.getMessage());
             case TOO_LARGE -> new ProblemException(413, "Payload too large", e.getMessage());
+            case TEMPORARILY_UNAVAILABLE -> new ProblemException(503, "Service unavailable", e.getMessage());
         };
     }
 

@@ -230,7 +230,8 @@ public final class CaseStore {
     public List<FileEntity> files(String caseId) {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                         "SELECT NEW org.amtsgang.cases.internal.store.FileEntity(f.id, f.caseId, f.kind, f.fileName,"
-                                + " f.contentType, f.size, f.sha256, f.addedAt, f.addedBy)"
+                                + " f.contentType, f.size, f.sha256, f.addedAt, f.addedBy,"
+                                + " f.documentId)"
                                 + " FROM FileEntity f WHERE f.caseId = :id ORDER BY f.addedAt, f.id",
                         FileEntity.class)
                 .setParameter("id", caseId)
@@ -242,9 +243,26 @@ public final class CaseStore {
         return jpa.txExpr(TransactionType.Required, em -> Optional.ofNullable(em.find(FileEntity.class, fileId))
                 .filter(f -> f.caseId.equals(caseId))
                 .map(f -> {
-                    f.content.getClass(); // loads the content before the entity manager closes
+                    if (f.content != null) {
+                        f.content.getClass(); // loads the content before the entity manager closes
+                    }
                     return f;
                 }));
+    }
+
+    /**
+     * Records that a file's content now lives in a document, and drops it here; answers false if the
+     * file is gone or was linked already.
+     */
+    public boolean linkDocument(String fileId, String documentId) {
+        return jpa.txExpr(
+                TransactionType.Required,
+                em -> em.createQuery("UPDATE FileEntity f SET f.documentId = :document, f.content = NULL"
+                                        + " WHERE f.id = :id AND f.documentId IS NULL")
+                                .setParameter("document", documentId)
+                                .setParameter("id", fileId)
+                                .executeUpdate()
+                        == 1);
     }
 
     /** How many of a case's files are of the kind. */

@@ -41,6 +41,10 @@ public class FileEntity {
     @Column(name = "ADDED_BY")
     public String addedBy;
 
+    /** The document holding the content, or null while the content is kept here. */
+    @Column(name = "DOCUMENT_ID")
+    public String documentId;
+
     public FileEntity() {}
 
     /** A file's description without its content, for lists. */
@@ -53,7 +57,8 @@ public class FileEntity {
             long size,
             String sha256,
             long addedAt,
-            String addedBy) {
+            String addedBy,
+            String documentId) {
         this.id = id;
         this.caseId = caseId;
         this.kind = kind;
@@ -63,8 +68,10 @@ public class FileEntity {
         this.sha256 = sha256;
         this.addedAt = addedAt;
         this.addedBy = addedBy;
+        this.documentId = documentId;
     }
 
+    /** The bytes while the case keeps them; null once they moved into the document service. */
     @Lob
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "CONTENT")

@@ -25,7 +25,7 @@ public class CaseStoreSearchTest {
     private static final List<CaseStatus> UNDECIDED =
             List.of(CaseStatus.SUBMITTED, CaseStatus.AWAITING_PAYMENT, CaseStatus.IN_REVIEW, CaseStatus.NEEDS_INFO);
 
-    private final DerbyJpa jpa = new DerbyJpa("cases", "/db/cases/V1__cases.sql");
+    private final DerbyJpa jpa = new DerbyJpa("cases", "/db/cases/V1__cases.sql", "/db/cases/V2__file_document.sql");
     private final CaseStore store = new CaseStore(jpa);
 
     @Before

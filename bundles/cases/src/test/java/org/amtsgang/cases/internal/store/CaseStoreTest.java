@@ -23,7 +23,7 @@ public class CaseStoreTest {
 
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    private final DerbyJpa jpa = new DerbyJpa("cases", "/db/cases/V1__cases.sql");
+    private final DerbyJpa jpa = new DerbyJpa("cases", "/db/cases/V1__cases.sql", "/db/cases/V2__file_document.sql");
     private final CaseStore store = new CaseStore(jpa);
 
     @After
