@@ -630,6 +630,69 @@ public class CasesIT extends PlatformTestSupport {
         }
     }
 
+    /**
+     * A file attached while the document service is away stays with the case and is served from
+     * there; once the service is back, the operator's move puts it into the document service.
+     */
+    @Test
+    public void filesKeptWhileTheDocumentServiceWasAwayMoveIntoItLater() throws Exception {
+        String anna = Api.token(Api.ANNA);
+        HttpResponse<String> created = call(
+                "POST",
+                "/v1/cases",
+                anna,
+                Map.of("serviceId", HUNDESTEUER, "formData", Map.of("hund", Map.of("name", "Lumpi"))),
+                "Idempotency-Key",
+                UUID.randomUUID().toString());
+        assertEquals(created.body(), 201, created.statusCode());
+        String id = json(created).get("id").asText();
+        byte[] pdf = onePagePdf();
+        org.osgi.framework.Bundle documents = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.amtsgang.document"))
+                .findFirst()
+                .orElseThrow();
+        String fileId;
+        try {
+            documents.stop();
+            HttpResponse<String> attached =
+                    Api.upload("/v1/cases/" + id + "/files?name=Nachweis.pdf", anna, pdf, "application/pdf");
+            assertEquals(attached.body(), 201, attached.statusCode());
+            assertFalse(attached.body(), json(attached).path("documentId").isTextual());
+            fileId = json(attached).get("id").asText();
+            assertEquals(
+                    new String(pdf, StandardCharsets.US_ASCII),
+                    new String(
+                            Api.download("/v1/cases/" + id + "/files/" + fileId, anna)
+                                    .body(),
+                            StandardCharsets.US_ASCII));
+        } finally {
+            documents.start();
+        }
+        await("documents served again")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> call("GET", "/v1/documents", anna, null).statusCode() == 200);
+
+        String moved = Console.execute(sessions, "amtsgang:cases-files-move");
+        assertTrue(moved, moved.matches("(?s)[1-9]\\d* file\\(s\\) moved.*"));
+        JsonNode file = null;
+        for (JsonNode f : json(call("GET", "/v1/cases/" + id + "/files", anna, null))) {
+            if (f.get("id").asText().equals(fileId)) {
+                file = f;
+            }
+        }
+        assertNotNull(file);
+        assertTrue(file.toString(), file.path("documentId").isTextual());
+        String documentId = file.get("documentId").asText();
+        assertEquals(200, call("GET", "/v1/documents/" + documentId, anna, null).statusCode());
+        assertEquals(
+                new String(pdf, StandardCharsets.US_ASCII),
+                new String(
+                        Api.download("/v1/cases/" + id + "/files/" + fileId, anna)
+                                .body(),
+                        StandardCharsets.US_ASCII));
+        assertTrue(Console.execute(sessions, "amtsgang:cases-files-move").startsWith("0 file(s) moved"));
+    }
+
     /** A small but well-formed one-page PDF, as an office can open it. */
     static byte[] onePagePdf() {
         String[] objects = {

@@ -8,6 +8,7 @@ import org.amtsgang.cases.api.dto.CasePage;
 import org.amtsgang.cases.api.dto.CaseView;
 import org.amtsgang.cases.api.dto.CreatedCase;
 import org.amtsgang.cases.api.dto.DecisionKind;
+import org.amtsgang.cases.api.dto.FilesMoved;
 import org.amtsgang.cases.api.dto.HistoryEntry;
 import org.amtsgang.cases.api.dto.InboxQuery;
 import org.amtsgang.cases.api.dto.NewApplication;
@@ -89,6 +90,14 @@ public interface Cases {
 
     /** The notice (Bescheid) of a decided case, once issued. */
     Optional<CaseDocument> notice(Caller caller, String caseId);
+
+    /**
+     * Operators: moves files the case area still keeps itself (stored before the document service
+     * ran, or while it was away) into the document service, each in the name of the person who
+     * added it; up to {@code limit} files, oldest first. A file that cannot move stays readable
+     * where it is and is counted as left.
+     */
+    FilesMoved moveFilesToDocuments(Caller operator, int limit);
 
     /**
      * The payment area reports the case's fee paid. A case waiting for its fee then goes to review;

@@ -122,25 +122,27 @@ final class CaseFiles {
      * just committed it (a notice is written with its decision, in one transaction, and moved
      * right after). Any failure leaves it where it is, served from there.
      */
-    void move(Caller actor, CaseEntity c, FileEntity f) {
+    boolean move(Caller actor, CaseEntity c, FileEntity f) {
         Documents docs = documents.get();
         if (docs == null || f.content == null) {
-            return;
+            return false;
         }
         String documentId;
         try {
             documentId = store(docs, actor, c, f, f.content);
         } catch (RuntimeException e) {
             logger.warn("File {} of case {} stays with the case: {}", f.id, c.id, e.toString());
-            return;
+            return false;
         }
         try {
-            if (!store.linkDocument(f.id, documentId)) {
-                discard(actor, documentId, "the file was moved already");
+            if (store.linkDocument(f.id, documentId)) {
+                return true;
             }
+            discard(actor, documentId, "the file was moved already");
         } catch (RuntimeException e) {
             logger.warn("File {} of case {} stays with the case; document {} is a copy: {}", f.id, c.id, documentId, e);
         }
+        return false;
     }
 
     /** A file with its content, read for the caller from wherever it lives. */

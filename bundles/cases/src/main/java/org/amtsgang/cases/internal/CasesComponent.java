@@ -6,6 +6,7 @@ import static org.amtsgang.cases.api.CaseException.Reason.FORBIDDEN;
 import static org.amtsgang.cases.api.CaseException.Reason.INVALID;
 import static org.amtsgang.cases.api.CaseException.Reason.KEY_REUSED;
 import static org.amtsgang.cases.api.CaseException.Reason.NOT_FOUND;
+import static org.amtsgang.cases.api.CaseException.Reason.TEMPORARILY_UNAVAILABLE;
 import static org.amtsgang.cases.api.CaseException.Reason.TOO_LARGE;
 import static org.amtsgang.cases.api.CaseException.Reason.TRUST_LEVEL;
 import static org.amtsgang.cases.api.CaseException.Reason.UNAVAILABLE;
@@ -27,6 +28,7 @@ import org.amtsgang.cases.api.dto.CaseView;
 import org.amtsgang.cases.api.dto.CreatedCase;
 import org.amtsgang.cases.api.dto.DecisionKind;
 import org.amtsgang.cases.api.dto.FieldError;
+import org.amtsgang.cases.api.dto.FilesMoved;
 import org.amtsgang.cases.api.dto.HistoryEntry;
 import org.amtsgang.cases.api.dto.InboxQuery;
 import org.amtsgang.cases.api.dto.NewApplication;
@@ -36,6 +38,7 @@ import org.amtsgang.cases.internal.Lifecycle.Actor;
 import org.amtsgang.cases.internal.form.FormValidator;
 import org.amtsgang.cases.internal.store.CaseEntity;
 import org.amtsgang.cases.internal.store.CaseStore;
+import org.amtsgang.cases.internal.store.FileEntity;
 import org.amtsgang.cases.internal.store.Step;
 import org.amtsgang.catalog.api.OfficeRegistry;
 import org.amtsgang.catalog.api.ServiceCatalog;
@@ -46,6 +49,7 @@ import org.amtsgang.identity.api.AccountInfo;
 import org.amtsgang.identity.api.Accounts;
 import org.amtsgang.identity.api.Caller;
 import org.amtsgang.identity.api.PrincipalKind;
+import org.amtsgang.identity.api.TrustLevel;
 import org.amtsgang.persistence.api.SchemaMigrations;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.framework.BundleContext;
@@ -57,6 +61,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The case service: checks who may do what, moves cases through their {@link Lifecycle}, and
@@ -67,6 +73,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = CasesConfig.class)
 public final class CasesComponent implements Cases {
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(CasesComponent.class);
     private static final int MAX_REASON = 4000;
     private static final Set<CaseStatus> UNDECIDED =
             EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.AWAITING_PAYMENT, CaseStatus.IN_REVIEW, CaseStatus.NEEDS_INFO);
@@ -369,6 +376,61 @@ public final class CasesComponent implements Cases {
                 .reduce((first, second) -> second)
                 .flatMap(f -> store.file(caseId, f.id))
                 .map(f -> files.read(caller, f));
+    }
+
+    @Override
+    public FilesMoved moveFilesToDocuments(Caller operator, int limit) {
+        if (operator == null || operator.kind() != PrincipalKind.OPERATOR) {
+            throw new CaseException(FORBIDDEN, "Moving files is for operators.");
+        }
+        if (files.service().isEmpty()) {
+            throw new CaseException(TEMPORARILY_UNAVAILABLE, "The document service is not running.");
+        }
+        int moved = 0;
+        int left = 0;
+        String after = "";
+        while (moved + left < limit) {
+            List<FileEntity> batch = store.filesKeptHere(after, Math.min(100, limit - moved - left));
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (FileEntity listed : batch) {
+                after = listed.id;
+                CaseEntity c = store.find(listed.caseId).orElse(null);
+                Optional<Caller> author = c == null ? Optional.empty() : author(c, listed);
+                boolean done = author.isPresent()
+                        && store.file(c.id, listed.id)
+                                .map(f -> files.move(author.get(), c, f))
+                                .orElse(false);
+                if (done) {
+                    moved++;
+                } else {
+                    left++;
+                    if (author.isEmpty()) {
+                        LOGGER.warn(
+                                "File {} of case {} stays with the case: its author {} cannot act any more",
+                                listed.id,
+                                listed.caseId,
+                                listed.addedBy);
+                    }
+                }
+            }
+        }
+        return new FilesMoved(moved, left, store.countFilesKeptHere());
+    }
+
+    /**
+     * The person who added a file, to move it in their name: the applicant as themselves, staff with
+     * the roles they hold today (someone who left the office can no longer file for it).
+     */
+    private Optional<Caller> author(CaseEntity c, FileEntity f) {
+        if (f.addedBy.equals(c.applicant)) {
+            return Optional.of(new Caller(
+                    c.applicant, PrincipalKind.CITIZEN, c.applicantName, c.applicantEmail, TrustLevel.BASIS, Set.of()));
+        }
+        return accounts.byId(f.addedBy)
+                .filter(a -> a.status() == AccountInfo.Status.ACTIVE)
+                .map(a -> new Caller(a.id(), a.kind(), a.displayName(), a.email(), a.trustLevel(), a.officeRoles()));
     }
 
     // ---- the office ----

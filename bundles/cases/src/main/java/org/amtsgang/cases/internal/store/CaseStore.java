@@ -265,6 +265,25 @@ public final class CaseStore {
                         == 1);
     }
 
+    /** Files whose bytes the case area keeps itself, without the bytes, by id from {@code after}. */
+    public List<FileEntity> filesKeptHere(String after, int limit) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT NEW org.amtsgang.cases.internal.store.FileEntity(f.id, f.caseId, f.kind, f.fileName,"
+                                + " f.contentType, f.size, f.sha256, f.addedAt, f.addedBy, f.documentId)"
+                                + " FROM FileEntity f WHERE f.documentId IS NULL AND f.id > :after ORDER BY f.id",
+                        FileEntity.class)
+                .setParameter("after", after)
+                .setMaxResults(limit)
+                .getResultList());
+    }
+
+    /** How many files the case area keeps itself. */
+    public long countFilesKeptHere() {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT COUNT(f) FROM FileEntity f WHERE f.documentId IS NULL", Long.class)
+                .getSingleResult());
+    }
+
     /** How many of a case's files are of the kind. */
     public long countFiles(String caseId, String kind) {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
