@@ -79,6 +79,7 @@ import org.amtsgang.identity.api.Role;
 import org.amtsgang.persistence.api.SchemaMigrations;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -118,10 +119,12 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
     private final ThreadPoolExecutor io;
 
     /**
-     * Optional and dynamic because the case service refers to this one (it keeps its files here):
-     * two static references would make each one's activation wait for the other's.
+     * The case service refers to this one (it keeps its files here). Held as service objects, got
+     * only when a document of a case needs it: getting it while this component starts would, in one
+     * start order, ask the framework for a service that is itself starting and waiting for this
+     * one, and the framework refuses that cycle.
      */
-    private volatile Cases cases;
+    private volatile ComponentServiceObjects<Cases> cases;
 
     private final Indexer indexer;
     private final OcrWorkers ocr;
@@ -222,11 +225,11 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
             cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindCases(Cases cases) {
+    void bindCases(ComponentServiceObjects<Cases> cases) {
         this.cases = cases;
     }
 
-    void unbindCases(Cases cases) {
+    void unbindCases(ComponentServiceObjects<Cases> cases) {
         if (this.cases == cases) {
             this.cases = null;
         }
@@ -872,7 +875,8 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
     }
 
     private CaseView caseOf(Caller caller, String caseId) {
-        Cases service = cases;
+        ComponentServiceObjects<Cases> objects = cases;
+        Cases service = objects == null ? null : objects.getService();
         if (service == null) {
             throw new DocumentException(
                     UNAVAILABLE, "The case service is not running just now; documents of a case wait for it.");
@@ -881,6 +885,8 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
             return service.get(caller, caseId);
         } catch (CaseException e) {
             throw new DocumentException(NOT_FOUND, "No case " + caseId + " of yours.");
+        } finally {
+            objects.ungetService(service);
         }
     }
 

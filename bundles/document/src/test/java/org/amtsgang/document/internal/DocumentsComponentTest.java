@@ -72,7 +72,7 @@ public class DocumentsComponentTest {
     private DocumentsComponent component() {
         DocumentsComponent c =
                 new DocumentsComponent(People.noBundleContext(), People.config(settings), jpa, (area, bundle) -> 1);
-        c.bindCases(cases.service());
+        c.bindCases(People.objects(cases.service()));
         c.bindIndex(new RecordingIndex());
         return c;
     }

@@ -15,6 +15,8 @@ import org.amtsgang.identity.api.PrincipalKind;
 import org.amtsgang.identity.api.Role;
 import org.amtsgang.identity.api.TrustLevel;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentServiceObjects;
 
 /**
  * The people of the tests and the parts the document area talks to, written after their APIs: a
@@ -60,6 +62,24 @@ final class People {
                     }
                     return method.getDefaultValue();
                 });
+    }
+
+    /** One service as SCR hands it to a component that gets it only when needed. */
+    static <T> ComponentServiceObjects<T> objects(T service) {
+        return new ComponentServiceObjects<>() {
+            @Override
+            public T getService() {
+                return service;
+            }
+
+            @Override
+            public void ungetService(T released) {}
+
+            @Override
+            public ServiceReference<T> getServiceReference() {
+                return null;
+            }
+        };
     }
 
     /** Cases by id, each with its office and applicant; get() checks access as the case service does. */

@@ -17,6 +17,7 @@ import org.amtsgang.document.api.dto.SearchQuery;
 import org.amtsgang.identity.api.AccountInfo;
 import org.amtsgang.identity.api.Accounts;
 import org.amtsgang.identity.api.Caller;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -42,20 +43,32 @@ public final class InspectionAccess implements CaseListener {
     private final Accounts accounts;
 
     /**
-     * Dynamic and optional because the case service tells this listener (it binds it while it
-     * starts): a static reference back to it would make each one's activation wait for the other's,
-     * and the listener would never be told. Without it an event fails and the outbox repeats it.
+     * The case service binds this listener while it starts itself. Held as service objects and got
+     * only when an approval arrives: getting it while this component starts would, in one start
+     * order, ask the framework for a service that is starting and waiting for this one; the
+     * framework refuses that cycle, and the listener would never be told. Without it an event fails
+     * and the outbox repeats it.
      */
-    @Reference(
-            cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile Cases cases;
+    private volatile ComponentServiceObjects<Cases> cases;
 
     @Activate
     public InspectionAccess(@Reference Documents documents, @Reference Accounts accounts) {
         this.documents = documents;
         this.accounts = accounts;
+    }
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindCases(ComponentServiceObjects<Cases> cases) {
+        this.cases = cases;
+    }
+
+    void unbindCases(ComponentServiceObjects<Cases> cases) {
+        if (this.cases == cases) {
+            this.cases = null;
+        }
     }
 
     @Override
@@ -80,11 +93,7 @@ public final class InspectionAccess implements CaseListener {
                 approver.email(),
                 approver.trustLevel(),
                 approver.officeRoles());
-        Cases service = cases;
-        if (service == null) {
-            throw new IllegalStateException("the case service is not running; inspection " + event.caseId() + " waits");
-        }
-        CaseView approved = service.get(staff, event.caseId());
+        CaseView approved = approved(staff, event.caseId());
         InspectionForm form = InspectionForm.of(approved.formData());
         Set<String> files = new LinkedHashSet<>();
         Map<String, String> by = form.aktenzeichen().isEmpty()
@@ -115,5 +124,18 @@ public final class InspectionAccess implements CaseListener {
                 files.size(),
                 event.applicant(),
                 until);
+    }
+
+    private CaseView approved(Caller staff, String caseId) {
+        ComponentServiceObjects<Cases> objects = cases;
+        Cases service = objects == null ? null : objects.getService();
+        if (service == null) {
+            throw new IllegalStateException("the case service is not running; inspection " + caseId + " waits");
+        }
+        try {
+            return service.get(staff, caseId);
+        } finally {
+            objects.ungetService(service);
+        }
     }
 }
