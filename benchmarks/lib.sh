@@ -103,7 +103,11 @@ pct() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", ((b > 0) ? 100 * a / b : 
 le() { awk -v a="$1" -v b="$2" 'BEGIN {print ((a <= b) ? 1 : 0)}'; }
 max_of() { printf '%s\n' "$@" | sort -g | tail -1; }
 fmt_s() { awk -v ms="$1" 'BEGIN {printf "%.1f s", ms / 1000}'; }
-thousands() { printf "%'d" "$1" 2>/dev/null || printf '%d' "$1"; }
+thousands() { # a count, rounded (a median of two can end in .5), with the locale's separators
+    local n
+    n=$(printf '%.0f' "$1" 2>/dev/null) || n=$1
+    printf "%'d" "$n" 2>/dev/null || printf '%s' "$n"
+}
 kv() { sed -n "s/.* $2=\([0-9]*\).*/\1/p" <<<" $1"; } # value of key=N in a BENCH line
 ms_of() { awk -v u="$1" 'BEGIN {printf "%.1f", u / 1000}'; }
 jq_py() { python3 -c 'import json, sys; d = json.loads(sys.argv[1]); print(eval(sys.argv[2], {}, {"d": d}))' "$1" "$2"; }

@@ -145,8 +145,15 @@ if ((DO_SUBMIT)); then
     # the one request of the rounds, once by hand: the answer must be a new case
     citizen_tokens
     read -r TOKEN_A _ <<<"$TOKENS"
-    probe=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H 'Content-Type: application/json' \
-        -H "Authorization: Bearer $TOKEN_A" -H "Idempotency-Key: probe-$$" --data "$SUBMIT_BODY" "$BASE/api/v1/cases" || true)
+    # 503 (with Retry-After) while the API is rebuilt for an area whose resources arrive after the
+    # case API's: the platform is still starting, so ask again, for up to a minute
+    for ((try = 0; try < 60; try++)); do
+        probe=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H 'Content-Type: application/json' \
+            -H "Authorization: Bearer $TOKEN_A" -H "Idempotency-Key: probe-$$" --data "$SUBMIT_BODY" \
+            "$BASE/api/v1/cases" || true)
+        [[ $probe == 503 ]] || break
+        sleep 1
+    done
     [[ $probe == 201 ]] || die "POST /api/v1/cases answered $probe, not 201, to the benchmark's application"
     SUBMITTED_TOTAL=1 # 201 answers so far: each sends one e-mail (and a Postfach message, an audit entry)
     SUBMIT_URL=$BASE/api/v1/cases
