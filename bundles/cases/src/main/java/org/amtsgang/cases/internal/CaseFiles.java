@@ -1,6 +1,8 @@
 package org.amtsgang.cases.internal;
 
 import static org.amtsgang.cases.api.CaseException.Reason.BAD_REQUEST;
+import static org.amtsgang.cases.api.CaseException.Reason.CONFLICT;
+import static org.amtsgang.cases.api.CaseException.Reason.FORBIDDEN;
 import static org.amtsgang.cases.api.CaseException.Reason.NOT_FOUND;
 import static org.amtsgang.cases.api.CaseException.Reason.TEMPORARILY_UNAVAILABLE;
 import static org.amtsgang.cases.api.CaseException.Reason.TOO_LARGE;
@@ -91,6 +93,9 @@ final class CaseFiles {
                         case TOO_LARGE -> TOO_LARGE;
                         case BAD_REQUEST, UNSUPPORTED_TYPE -> BAD_REQUEST;
                         case UNAVAILABLE -> TEMPORARILY_UNAVAILABLE;
+                        case NOT_FOUND -> NOT_FOUND;
+                        case FORBIDDEN -> FORBIDDEN;
+                        case CONFLICT -> CONFLICT;
                         default -> throw new IllegalStateException(
                                 "The document service refused to store a file of case " + c.id + ": " + e.getMessage(),
                                 e);
