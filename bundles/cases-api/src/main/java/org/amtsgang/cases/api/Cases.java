@@ -92,9 +92,10 @@ public interface Cases {
     Optional<CaseDocument> notice(Caller caller, String caseId);
 
     /**
-     * Operators: moves files the case area still keeps itself (stored before the document service
-     * ran, or while it was away) into the document service, each in the name of the person who
-     * added it; up to {@code limit} files, oldest first. A file that cannot move stays readable
+     * Operators: moves files of handed-in cases that the case area still keeps itself (stored before
+     * the document service ran, or while it was away) into the document service, each in the name
+     * of the person who added it; up to {@code limit} files, by id. Drafts' files stay (a draft is
+     * the applicant's alone) and move when it is handed in. A file that cannot move stays readable
      * where it is and is counted as left.
      */
     FilesMoved moveFilesToDocuments(Caller operator, int limit);

@@ -78,8 +78,10 @@ final class Attachments {
         f.sha256 = Decisions.sha256(content);
         f.addedAt = System.currentTimeMillis();
         f.addedBy = applicant.subject();
-        // into the document service first, so that its checks apply before the case takes the file
-        Optional<Documents> documents = files.service();
+        // into the document service first, so that its checks apply before the case takes the file;
+        // not a draft's: a draft is the applicant's alone, and the office's staff read the office's
+        // documents, so its files move when it is handed in
+        Optional<Documents> documents = CaseStatus.DRAFT.name().equals(c.status) ? Optional.empty() : files.service();
         if (documents.isPresent()) {
             f.documentId = files.store(documents.get(), applicant, c, f, content);
         } else {

@@ -22,6 +22,8 @@ import org.amtsgang.cases.internal.store.FileEntity;
 import org.amtsgang.document.api.DocumentException;
 import org.amtsgang.document.api.Documents;
 import org.amtsgang.document.api.dto.Confidentiality;
+import org.amtsgang.document.api.dto.DocumentPage;
+import org.amtsgang.document.api.dto.DocumentQuery;
 import org.amtsgang.document.api.dto.DocumentView;
 import org.amtsgang.document.api.dto.NewDocument;
 import org.amtsgang.identity.api.Caller;
@@ -122,10 +124,23 @@ final class CaseFiles {
         }
     }
 
+    /** Moves every file the case keeps itself, e.g. a draft's once it is handed in. */
+    void moveAll(Caller actor, CaseEntity c) {
+        if (documents.get() == null) {
+            return;
+        }
+        for (FileEntity listed : store.files(c.id)) {
+            if (listed.documentId == null) {
+                store.file(c.id, listed.id).ifPresent(f -> move(actor, c, f));
+            }
+        }
+    }
+
     /**
      * Moves a file kept in the case's table into the document service, acting for the person who
      * just committed it (a notice is written with its decision, in one transaction, and moved
-     * right after). Any failure leaves it where it is, served from there.
+     * right after). Any failure leaves it where it is, served from there. A document that an
+     * interrupted move of the same file left behind is used again, so moves never copy twice.
      */
     boolean move(Caller actor, CaseEntity c, FileEntity f) {
         Documents docs = documents.get();
@@ -134,7 +149,13 @@ final class CaseFiles {
         }
         String documentId;
         try {
-            documentId = store(docs, actor, c, f, f.content);
+            Optional<DocumentView> earlier = earlierMove(docs, actor, c, f);
+            if (earlier.isPresent() && earlier.get().latestVersion() > 0) {
+                documentId = earlier.get().id();
+            } else {
+                earlier.ifPresent(empty -> discard(actor, empty.id(), "an interrupted move left it empty"));
+                documentId = store(docs, actor, c, f, f.content);
+            }
         } catch (RuntimeException e) {
             logger.warn("File {} of case {} stays with the case: {}", f.id, c.id, e.toString());
             return false;
@@ -148,6 +169,19 @@ final class CaseFiles {
             logger.warn("File {} of case {} stays with the case; document {} is a copy: {}", f.id, c.id, documentId, e);
         }
         return false;
+    }
+
+    private static Optional<DocumentView> earlierMove(Documents docs, Caller actor, CaseEntity c, FileEntity f) {
+        String type = AttachmentInfo.Kind.NOTICE.name().equals(f.kind) ? NOTICE_TYPE : ATTACHMENT_TYPE;
+        for (int page = 0; ; page++) {
+            DocumentPage documents = docs.list(actor, new DocumentQuery(c.officeId, c.id, type, page, 100));
+            Optional<DocumentView> found = documents.items().stream()
+                    .filter(d -> f.id.equals(d.fields().get(FILE_FIELD)))
+                    .findFirst();
+            if (found.isPresent() || (long) (page + 1) * 100 >= documents.total()) {
+                return found;
+            }
+        }
     }
 
     /** A file with its content, read for the caller from wherever it lives. */
@@ -166,7 +200,7 @@ final class CaseFiles {
         } catch (DocumentException e) {
             throw switch (e.reason()) {
                 case NOT_FOUND -> new CaseException(
-                        NOT_FOUND, "File '" + f.id + "' is no longer kept (its retention period ended).");
+                        NOT_FOUND, "File '" + f.id + "' is no longer kept by the document service.");
                 case UNAVAILABLE -> new CaseException(TEMPORARILY_UNAVAILABLE, e.getMessage());
                 default -> new IllegalStateException(
                         "File " + f.id + " (document " + f.documentId + ") cannot be read: " + e.getMessage(), e);

@@ -235,7 +235,7 @@ public final class CasesComponent implements Cases {
         check(service, parse(c.formData), c.formData);
         long now = System.currentTimeMillis();
         CaseStatus to = handedIn(service);
-        return changed(Views.forApplicant(store.update(
+        CaseEntity handedIn = store.update(
                 caseId,
                 c.version,
                 e -> {
@@ -246,7 +246,10 @@ public final class CasesComponent implements Cases {
                     e.dueAt = Views.dueAt(now, service.processingDeadlineDays());
                 },
                 new Step(applicant.subject(), "SUBMITTED", CaseStatus.DRAFT, to, null, true),
-                List.of())));
+                List.of());
+        // the draft's files were the applicant's alone; now the office reads them, as documents
+        files.moveAll(applicant, handedIn);
+        return changed(Views.forApplicant(handedIn));
     }
 
     @Override

@@ -81,10 +81,11 @@ public interface Documents {
     void delete(Caller operator, String documentId, String decision);
 
     /**
-     * The person who created a document withdraws it while its case still waits for them (DRAFT or
-     * NEEDS_INFO): an upload that the application did not take after all, or one the applicant
-     * removed from a draft. Recorded like a deletion, with the creator as the one who decided.
-     * FORBIDDEN for anyone else; CONFLICT for documents without a case or once the case moved on.
+     * The person who created a document of a case withdraws it while the case does not hold it as
+     * one of its files: an upload the application did not take after all. Staff withdraw only
+     * documents a failed upload left without content. Recorded like a deletion, with the creator as
+     * the one who decided. FORBIDDEN for anyone else; CONFLICT for documents without a case, files
+     * of the case, and staff documents with content (retention decides about those).
      */
     void discard(Caller creator, String documentId, String reason);
 

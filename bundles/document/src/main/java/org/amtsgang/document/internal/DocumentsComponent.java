@@ -28,7 +28,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.amtsgang.cases.api.CaseException;
 import org.amtsgang.cases.api.Cases;
-import org.amtsgang.cases.api.dto.CaseStatus;
 import org.amtsgang.cases.api.dto.CaseView;
 import org.amtsgang.document.api.BauaktenImports;
 import org.amtsgang.document.api.DocumentException;
@@ -109,6 +108,10 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
     private static final int MAX_SEARCH_DEPTH = 10_000;
     private static final Duration MAX_GRANT = Duration.ofDays(366);
     private static final Duration SWEEP_AGE = Duration.ofHours(1);
+
+    private static final String DISCARDED = "Withdrawn by its creator: ";
+    /** The recorded decision (at most 2000 characters) is the reason behind {@link #DISCARDED}. */
+    private static final int MAX_DISCARD_REASON = 2000 - DISCARDED.length();
 
     private final Logger logger = LoggerFactory.getLogger(DocumentsComponent.class);
     private final DocumentConfig config;
@@ -329,6 +332,13 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         DocumentEntity document = readable(caller, documentId);
         if (!Access.mayWrite(caller, document)) {
             throw new DocumentException(FORBIDDEN, "You may read this document but not add versions to it.");
+        }
+        if (caller.kind() == PrincipalKind.CITIZEN && document.caseId != null && isCaseFile(caller, document)) {
+            // what an application was handed in with stays as it was, for staff too
+            throw new DocumentException(
+                    CONFLICT,
+                    "Document " + documentId + " is a file of application " + document.caseId
+                            + " as it was handed in; attach a new file to the application instead.");
         }
         if (expectedLatest != null && expectedLatest != document.latestVersion) {
             throw stale(document.latestVersion);
@@ -654,8 +664,10 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
 
     @Override
     public void discard(Caller creator, String documentId, String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > 2000) {
-            throw new DocumentException(BAD_REQUEST, "reason: why the document is withdrawn (up to 2000 characters).");
+        if (reason == null || reason.isBlank() || reason.length() > MAX_DISCARD_REASON) {
+            throw new DocumentException(
+                    BAD_REQUEST,
+                    "reason: why the document is withdrawn (up to " + MAX_DISCARD_REASON + " characters).");
         }
         DocumentEntity document = readable(creator, documentId);
         if (!creator.subject().equals(document.createdBy)) {
@@ -668,14 +680,33 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
             throw new DocumentException(
                     CONFLICT, "Document " + documentId + " belongs to no application; retention decides about it.");
         }
-        CaseStatus status = caseOf(creator, document.caseId).status();
-        if (status != CaseStatus.DRAFT && status != CaseStatus.NEEDS_INFO) {
+        if (creator.kind() == PrincipalKind.CITIZEN) {
+            if (isCaseFile(creator, document)) {
+                throw new DocumentException(
+                        CONFLICT,
+                        "Document " + documentId + " is a file of application " + document.caseId
+                                + ": it stays with it; retention decides about it.");
+            }
+        } else if (document.latestVersion > 0) {
+            // staff withdraw only what a failed upload left empty: the office's files go by retention
             throw new DocumentException(
-                    CONFLICT,
-                    "Application " + document.caseId + " is " + status
-                            + ": its documents stay; only uploads to a draft or an open request can be withdrawn.");
+                    CONFLICT, "Document " + documentId + " has content; retention decides about it.");
         }
-        erase(document, creator, "Withdrawn by its creator: " + reason.strip());
+        erase(document, creator, DISCARDED + reason.strip());
+    }
+
+    /** Whether the document holds a file of its case (the case area names the document of each). */
+    private boolean isCaseFile(Caller caller, DocumentEntity document) {
+        return withCases(service -> {
+            try {
+                return service.files(caller, document.caseId).stream()
+                        .anyMatch(f -> document.id.equals(f.documentId()));
+            } catch (CaseException e) {
+                // the caller cannot see the case's files: then its documents are not theirs to change
+                throw new DocumentException(
+                        CONFLICT, "Document " + document.id + " belongs to application " + document.caseId + ".");
+            }
+        });
     }
 
     /**
@@ -875,6 +906,17 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
     }
 
     private CaseView caseOf(Caller caller, String caseId) {
+        return withCases(service -> {
+            try {
+                return service.get(caller, caseId);
+            } catch (CaseException e) {
+                throw new DocumentException(NOT_FOUND, "No case " + caseId + " of yours.");
+            }
+        });
+    }
+
+    /** Asks the case service, got for this call only (see {@link #cases}). */
+    private <T> T withCases(java.util.function.Function<Cases, T> call) {
         ComponentServiceObjects<Cases> objects = cases;
         Cases service = objects == null ? null : objects.getService();
         if (service == null) {
@@ -882,9 +924,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
                     UNAVAILABLE, "The case service is not running just now; documents of a case wait for it.");
         }
         try {
-            return service.get(caller, caseId);
-        } catch (CaseException e) {
-            throw new DocumentException(NOT_FOUND, "No case " + caseId + " of yours.");
+            return call.apply(service);
         } finally {
             objects.ungetService(service);
         }

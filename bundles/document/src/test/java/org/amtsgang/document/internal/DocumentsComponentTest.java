@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.amtsgang.cases.api.dto.CaseStatus;
 import org.amtsgang.document.api.DocumentException;
 import org.amtsgang.document.api.dto.Confidentiality;
 import org.amtsgang.document.api.dto.Content;
@@ -414,37 +413,46 @@ public class DocumentsComponentTest {
     }
 
     @Test
-    public void onlyTheCreatorWithdrawsAnUploadAndOnlyWhileTheApplicationWaitsForThem() throws Exception {
-        cases.add("C-DRAFT", "buergeramt", "anna", CaseStatus.DRAFT);
+    public void aCaseFileStaysAsHandedInAndOnlyUploadsTheCaseDidNotTakeAreWithdrawn() throws Exception {
         NewDocument upload =
-                new NewDocument("Anlage", "ATTACHMENT", "buergeramt", null, null, "C-DRAFT", null, false, 0, Map.of());
-        DocumentView draft = documents.create(ANNA, upload);
-        documents.addVersion(ANNA, draft.id(), "a.png", in(Samples.png(Samples.page("Anlage"))), 0);
-        DocumentView submitted = documents.create(
-                ANNA,
-                new NewDocument("Anlage", "ATTACHMENT", "buergeramt", null, null, "C-ANNA", null, false, 0, Map.of()));
-        DocumentView officeOwn = documents.create(BUERGER_CLERK, upload);
+                new NewDocument("Anlage", "ATTACHMENT", "buergeramt", null, null, "C-ANNA", null, false, 0, Map.of());
+        DocumentView taken = documents.create(ANNA, upload);
+        documents.addVersion(ANNA, taken.id(), "a.png", in(Samples.png(Samples.page("Anlage"))), 0);
+        cases.holds("C-ANNA", taken.id());
+        DocumentView notTaken = documents.create(ANNA, upload);
+        documents.addVersion(ANNA, notTaken.id(), "b.png", in(Samples.png(Samples.page("Zweite Anlage"))), 0);
+        DocumentView officeFull = documents.create(BUERGER_CLERK, upload);
+        documents.addVersion(BUERGER_CLERK, officeFull.id(), "c.png", in(Samples.png(Samples.page("Vermerk"))), 0);
+        DocumentView officeEmpty = documents.create(BUERGER_CLERK, upload);
 
-        assertThatThrownBy(() -> documents.discard(BERT, draft.id(), "nicht meins"))
-                .satisfies(reason(DocumentException.Reason.NOT_FOUND));
-        assertThatThrownBy(() -> documents.discard(BUERGER_CLERK, draft.id(), "falsch"))
-                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
-        assertThatThrownBy(() -> documents.discard(ANNA, officeOwn.id(), "falsch"))
-                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
-        assertThatThrownBy(() -> documents.discard(ANNA, submitted.id(), "doch nicht"))
+        // a file of the application cannot be changed or withdrawn by the applicant
+        assertThatThrownBy(() ->
+                        documents.addVersion(ANNA, taken.id(), "x.png", in(Samples.png(Samples.page("Ersatz"))), null))
                 .satisfies(reason(DocumentException.Reason.CONFLICT));
-        assertThatThrownBy(() -> documents.discard(ANNA, draft.id(), " "))
+        assertThatThrownBy(() -> documents.discard(ANNA, taken.id(), "doch nicht"))
+                .satisfies(reason(DocumentException.Reason.CONFLICT));
+        // nobody withdraws what they did not create; staff withdraw only what a failed upload left empty
+        assertThatThrownBy(() -> documents.discard(BERT, notTaken.id(), "nicht meins"))
+                .satisfies(reason(DocumentException.Reason.NOT_FOUND));
+        assertThatThrownBy(() -> documents.discard(BUERGER_CLERK, notTaken.id(), "falsch"))
+                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+        assertThatThrownBy(() -> documents.discard(BUERGER_CLERK, officeFull.id(), "falsch"))
+                .satisfies(reason(DocumentException.Reason.CONFLICT));
+        assertThatThrownBy(() -> documents.discard(ANNA, notTaken.id(), " "))
+                .satisfies(reason(DocumentException.Reason.BAD_REQUEST));
+        assertThatThrownBy(() -> documents.discard(ANNA, notTaken.id(), "x".repeat(1990)))
                 .satisfies(reason(DocumentException.Reason.BAD_REQUEST));
 
-        documents.discard(ANNA, draft.id(), "aus dem Entwurf entfernt");
+        documents.discard(ANNA, notTaken.id(), "vom Antrag nicht angenommen");
+        documents.discard(BUERGER_CLERK, officeEmpty.id(), "Hochladen fehlgeschlagen");
 
-        assertNotFound(ANNA, draft.id());
-        assertNotFound(BUERGER_CLERK, draft.id());
-        assertThat(storedFiles()).isZero();
+        assertNotFound(ANNA, notTaken.id());
+        assertNotFound(BUERGER_CLERK, officeEmpty.id());
+        assertThat(documents.versions(ANNA, taken.id())).hasSize(1);
         assertThat(jpa.count("SELECT COUNT(*) FROM DOCUMENT_DELETION WHERE DECIDED_BY = 'anna'"
-                        + " AND DECISION = 'Withdrawn by its creator: aus dem Entwurf entfernt'"))
+                        + " AND DECISION = 'Withdrawn by its creator: vom Antrag nicht angenommen'"))
                 .isEqualTo(1);
-        assertThat(ids(ANNA)).contains(submitted.id()).doesNotContain(draft.id());
+        assertThat(ids(ANNA)).contains(taken.id(), officeFull.id()).doesNotContain(notTaken.id());
     }
 
     // ---- OCR and index

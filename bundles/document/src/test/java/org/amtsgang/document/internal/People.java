@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.amtsgang.cases.api.CaseException;
 import org.amtsgang.cases.api.Cases;
+import org.amtsgang.cases.api.dto.AttachmentInfo;
 import org.amtsgang.cases.api.dto.CaseStatus;
 import org.amtsgang.cases.api.dto.CaseView;
 import org.amtsgang.identity.api.Caller;
@@ -82,9 +83,27 @@ final class People {
         };
     }
 
-    /** Cases by id, each with its office and applicant; get() checks access as the case service does. */
+    /**
+     * Cases by id, each with its office and applicant, and the documents that hold their files;
+     * get() and files() check access as the case service does.
+     */
     static final class CaseList {
         private final Map<String, CaseView> cases = new ConcurrentHashMap<>();
+        private final Map<String, java.util.List<AttachmentInfo>> files = new ConcurrentHashMap<>();
+
+        /** The case holds the document as one of its files, as the case area records it. */
+        void holds(String caseId, String documentId) {
+            files.computeIfAbsent(caseId, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .add(new AttachmentInfo(
+                            "file-" + documentId,
+                            AttachmentInfo.Kind.ATTACHMENT,
+                            "a.png",
+                            "image/png",
+                            1,
+                            "00",
+                            Instant.now(),
+                            documentId));
+        }
 
         void add(String id, String office, String applicant) {
             add(id, office, applicant, CaseStatus.IN_REVIEW);
@@ -114,7 +133,7 @@ final class People {
         Cases service() {
             return (Cases) Proxy.newProxyInstance(
                     Cases.class.getClassLoader(), new Class<?>[] {Cases.class}, (proxy, method, args) -> {
-                        if (!method.getName().equals("get")) {
+                        if (!method.getName().equals("get") && !method.getName().equals("files")) {
                             throw new UnsupportedOperationException(method.getName());
                         }
                         Caller caller = (Caller) args[0];
@@ -124,7 +143,9 @@ final class People {
                         if (!theirs) {
                             throw new CaseException(CaseException.Reason.NOT_FOUND, "no case " + args[1]);
                         }
-                        return kase;
+                        return method.getName().equals("get")
+                                ? kase
+                                : files.getOrDefault(kase.id(), java.util.List.of());
                     });
         }
     }

@@ -265,22 +265,28 @@ public final class CaseStore {
                         == 1);
     }
 
-    /** Files whose bytes the case area keeps itself, without the bytes, by id from {@code after}. */
+    /**
+     * Files of handed-in cases whose bytes the case area keeps itself, without the bytes, by id from
+     * {@code after}. Drafts' files stay: a draft is the applicant's alone.
+     */
     public List<FileEntity> filesKeptHere(String after, int limit) {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                         "SELECT NEW org.amtsgang.cases.internal.store.FileEntity(f.id, f.caseId, f.kind, f.fileName,"
                                 + " f.contentType, f.size, f.sha256, f.addedAt, f.addedBy, f.documentId)"
-                                + " FROM FileEntity f WHERE f.documentId IS NULL AND f.id > :after ORDER BY f.id",
+                                + " FROM FileEntity f, CaseEntity c WHERE c.id = f.caseId AND c.status <> 'DRAFT'"
+                                + " AND f.documentId IS NULL AND f.id > :after ORDER BY f.id",
                         FileEntity.class)
                 .setParameter("after", after)
                 .setMaxResults(limit)
                 .getResultList());
     }
 
-    /** How many files the case area keeps itself. */
+    /** How many files of handed-in cases the case area keeps itself. */
     public long countFilesKeptHere() {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                        "SELECT COUNT(f) FROM FileEntity f WHERE f.documentId IS NULL", Long.class)
+                        "SELECT COUNT(f) FROM FileEntity f, CaseEntity c WHERE c.id = f.caseId"
+                                + " AND c.status <> 'DRAFT' AND f.documentId IS NULL",
+                        Long.class)
                 .getSingleResult());
     }
 
