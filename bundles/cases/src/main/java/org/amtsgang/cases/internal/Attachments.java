@@ -104,19 +104,17 @@ final class Attachments {
         return Views.of(f);
     }
 
+    /** Only drafts' files are removed, and those the case keeps itself (they move on submit). */
     void remove(Caller applicant, CaseEntity c, String fileId) {
-        FileEntity attachment = store.files(c.id).stream()
-                .filter(f -> f.id.equals(fileId)
-                        && AttachmentInfo.Kind.ATTACHMENT.name().equals(f.kind))
-                .findFirst()
-                .orElseThrow(() -> new CaseException(NOT_FOUND, "The case has no attachment '" + fileId + "'."));
+        boolean attachment = store.files(c.id).stream()
+                .anyMatch(f -> f.id.equals(fileId)
+                        && AttachmentInfo.Kind.ATTACHMENT.name().equals(f.kind));
+        if (!attachment) {
+            throw new CaseException(NOT_FOUND, "The case has no attachment '" + fileId + "'.");
+        }
         CaseStatus status = CaseStatus.valueOf(c.status);
         store.removeFile(
                 c.id, c.version, fileId, new Step(applicant.subject(), "FILE_REMOVED", status, status, fileId, false));
-        // after the case let go of it: a document that stayed by mistake shows nothing wrong in the case
-        if (attachment.documentId != null) {
-            files.discard(applicant, attachment.documentId, "removed from the draft application");
-        }
     }
 
     /** A name safe to offer for download: no folders, no control characters, a fitting ending. */
