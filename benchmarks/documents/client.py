@@ -13,7 +13,10 @@ Subcommands:
   newdoc    create a document (staff), print its id
   download  GET content into a file in 1 MB pieces (receiving and writing on two threads), timed
             from the request
-  upload    POST a file as the raw body in 1 MB pieces, timed until the answer
+  download-spliced  GET content into a file with splice (socket, pipe, file: no copy through Python),
+            timed from the request
+  serve     a minimal HTTP server sending one file to every GET: the download client's own ceiling
+  upload    POST a file as the raw body in 1 MB pieces (or with sendfile), timed until the answer
   tiff      write an uncompressed 8-bit greyscale multi-page TIFF of random noise
   sample    sample the platform JVM's heap (jstat -gc) and RSS every interval until stopped
   memsum    sum up the samples of `sample` over time windows
@@ -315,6 +318,100 @@ def cmd_download(a):
     print("%d %d %.1f" % (r.status, written[0], ms))
 
 
+def _splice_body(sock, head_rest, size, out):
+    """Moves the body from the socket into the file through a pipe (splice): the bytes never pass
+    through this process, as with a browser's or a download manager's efficient receive, so the
+    figure is the platform's and not the Python client's."""
+    import fcntl
+    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        os.write(fd, head_rest)
+        got = len(head_rest)
+        r, w = os.pipe()
+        try:
+            fcntl.fcntl(w, 1031, CHUNK)  # F_SETPIPE_SZ: 1 MB per round trip through the pipe
+            while got < size:
+                n = os.splice(sock.fileno(), w, min(CHUNK, size - got))
+                if n == 0:
+                    break  # the server cut the response off
+                moved = 0
+                while moved < n:
+                    moved += os.splice(r, fd, n - moved)
+                got += n
+        finally:
+            os.close(r)
+            os.close(w)
+        return got
+    finally:
+        os.close(fd)
+
+
+def cmd_download_spliced(a):
+    """GET a version's content into a file with splice (socket to pipe to file, no copy through
+    Python); prints status, bytes and milliseconds from the request to the last byte written."""
+    import socket
+    u = urllib.parse.urlsplit(a.base)
+    if u.hostname != "127.0.0.1":
+        fail("only 127.0.0.1 is benchmarked")
+    sock = socket.create_connection((u.hostname, u.port), timeout=300)
+    t0 = time.monotonic()
+    sock.sendall(("GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\nConnection: close\r\n\r\n"
+                  % (a.path, a.token)).encode())
+    head = b""
+    while b"\r\n\r\n" not in head:
+        piece = sock.recv(65536)
+        if not piece:
+            fail("GET %s: the connection closed before the response headers" % a.path)
+        head += piece
+    head, _, rest = head.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    headers = {k.strip().lower(): v.strip() for k, _, v in (l.partition(":") for l in lines[1:])}
+    if "content-length" not in headers:
+        fail("GET %s: %d without Content-Length (%s)" % (a.path, status, headers))
+    # splice needs a blocking socket (a Python timeout makes it non-blocking); the kernel's receive
+    # timeout keeps the deadline
+    sock.settimeout(None)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, struct.pack("ll", 300, 0))
+    got = _splice_body(sock, rest, int(headers["content-length"]), a.out)
+    ms = (time.monotonic() - t0) * 1000
+    sock.close()
+    print("%d %d %.1f" % (status, got, ms))
+
+
+def cmd_serve(a):
+    """A minimal HTTP/1.1 server that answers every GET with the file (read and sent 1 MB at a time,
+    as the platform's own copy loop does), until killed: the same client against it shows the
+    client's and the loopback's own ceiling in the same run."""
+    import socket
+    size = os.path.getsize(a.file)
+    srv = socket.socket()
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind(("127.0.0.1", a.port))
+    srv.listen(8)
+    print("serving", a.file, "on", a.port, flush=True)
+    while True:
+        c, _ = srv.accept()
+        with c:
+            req = b""
+            while b"\r\n\r\n" not in req:
+                piece = c.recv(65536)
+                if not piece:
+                    break
+                req += piece
+            if not req:
+                continue
+            c.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: %d\r\n"
+                      b"Connection: close\r\n\r\n" % size)
+            with open(a.file, "rb", buffering=0) as f:
+                buf = bytearray(CHUNK)
+                while True:
+                    n = f.readinto(buf)
+                    if not n:
+                        break
+                    c.sendall(memoryview(buf)[:n])
+
+
 def cmd_upload(a):
     """POST a file as the raw request body, sent in 1 MB pieces; prints status, milliseconds until the
     answer, and the answer's body on one line."""
@@ -327,11 +424,26 @@ def cmd_upload(a):
     c.putheader("Content-Length", str(size))
     c.endheaders()
     with open(a.file, "rb", buffering=0) as f:
-        while True:
-            piece = f.read(CHUNK)
-            if not piece:
-                break
-            c.send(piece)
+        if a.sendfile:
+            # the kernel sends the file (sendfile): the bytes never pass through this process. It needs
+            # a blocking socket (a Python timeout makes it non-blocking); the kernel's send timeout
+            # keeps the deadline
+            import socket
+            c.sock.settimeout(None)
+            for option in (socket.SO_SNDTIMEO, socket.SO_RCVTIMEO):
+                c.sock.setsockopt(socket.SOL_SOCKET, option, struct.pack("ll", 300, 0))
+            sent = 0
+            while sent < size:
+                n = os.sendfile(c.sock.fileno(), f.fileno(), sent, size - sent)
+                if n == 0:
+                    fail("upload: sendfile sent nothing at %d of %d bytes" % (sent, size))
+                sent += n
+        else:
+            while True:
+                piece = f.read(CHUNK)
+                if not piece:
+                    break
+                c.send(piece)
     r = c.getresponse()
     body = r.read()
     ms = (time.monotonic() - t0) * 1000
@@ -503,11 +615,20 @@ def main():
     p.add_argument("--token", required=True)
     p.add_argument("--path", required=True)
     p.add_argument("--out", required=True)
+    p = sub.add_parser("download-spliced")
+    p.add_argument("--base", required=True)
+    p.add_argument("--token", required=True)
+    p.add_argument("--path", required=True)
+    p.add_argument("--out", required=True)
+    p = sub.add_parser("serve")
+    p.add_argument("--file", required=True)
+    p.add_argument("--port", type=int, required=True)
     p = sub.add_parser("upload")
     p.add_argument("--base", required=True)
     p.add_argument("--token", required=True)
     p.add_argument("--path", required=True)
     p.add_argument("--file", required=True)
+    p.add_argument("--sendfile", action="store_true", help="send the file with sendfile, not 1 MB writes")
     p = sub.add_parser("tiff")
     p.add_argument("--out", required=True)
     p.add_argument("--pages", type=int, default=100)
@@ -526,7 +647,8 @@ def main():
     p.add_argument("--top", type=int, default=12)
     a = ap.parse_args()
     {"ready": cmd_ready, "login": cmd_login, "ingest": cmd_ingest, "ocrcheck": cmd_ocrcheck, "reindex": cmd_reindex,
-     "probe": cmd_probe, "newdoc": cmd_newdoc, "download": cmd_download, "upload": cmd_upload, "tiff": cmd_tiff, "sample": cmd_sample, "memsum": cmd_memsum,
+     "probe": cmd_probe, "newdoc": cmd_newdoc, "download": cmd_download,
+     "download-spliced": cmd_download_spliced, "serve": cmd_serve, "upload": cmd_upload, "tiff": cmd_tiff, "sample": cmd_sample, "memsum": cmd_memsum,
      "stacks": cmd_stacks}[a.cmd](a)
 
 

@@ -119,9 +119,17 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
         return uri == null ? "?" : uri.toString();
     }
 
-    /** Whether writing failed because the client closed the connection (Jetty's EofException, resets). */
+    /**
+     * Whether answering failed because the client closed the connection: Jetty's EofException,
+     * resets, or Jetty's closed request parser, which CXF meets when it drains the rest of a request
+     * body (an upload the client broke off) before it writes the error answer.
+     */
     static boolean clientGone(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException
+                    && String.valueOf(t.getMessage()).startsWith("Parser is terminated")) {
+                return true;
+            }
             if (t instanceof java.io.IOException) {
                 String message = String.valueOf(t.getMessage());
                 if (t.getClass().getSimpleName().equals("EofException")
