@@ -3,6 +3,7 @@ package org.amtsgang.itests;
 import static org.amtsgang.itests.Api.call;
 import static org.amtsgang.itests.Api.json;
 import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -153,6 +154,27 @@ public class PaymentIT extends PlatformTestSupport {
         assertEquals(200, receipt.statusCode());
         assertTrue(new String(receipt.body(), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF-"));
         assertEquals(404, Api.download("/v1/payments/" + id + "/receipt", other).statusCode());
+        // the receipt is filed once, as a document the city issued: every copy is the same file
+        assertArrayEquals(
+                receipt.body(),
+                Api.download("/v1/payments/" + id + "/receipt", citizen).body());
+        JsonNode filed = json(call("GET", "/v1/documents?case=" + caseId + "&type=QUITTUNG", citizen, null));
+        assertEquals(filed.toString(), 1, filed.get("total").asInt());
+        JsonNode document = filed.get("items").get(0);
+        assertEquals("platform:payment", document.get("createdBy").asText());
+        String documentId = document.get("id").asText();
+        String clerk = Api.token(Api.CASEWORKER_BUERGERAMT);
+        HttpResponse<byte[]> officeCopy = Api.download("/v1/documents/" + documentId + "/versions/1/content", clerk);
+        assertEquals(200, officeCopy.statusCode());
+        assertArrayEquals(receipt.body(), officeCopy.body());
+        assertEquals(
+                404,
+                Api.download("/v1/documents/" + documentId + "/versions/1/content", other)
+                        .statusCode());
+        // nobody changes it, not even the office
+        HttpResponse<String> changed = Api.upload(
+                "/v1/documents/" + documentId + "/versions?fileName=x.pdf", clerk, receipt.body(), "application/pdf");
+        assertProblem(changed, 409);
 
         String output = Console.execute(sessions, "amtsgang:payments " + id);
         assertTrue(output, output.contains("SUCCEEDED") && output.contains("NOTIFIED"));

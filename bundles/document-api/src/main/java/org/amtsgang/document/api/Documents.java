@@ -38,6 +38,19 @@ public interface Documents {
     VersionView addVersion(
             Caller caller, String documentId, String fileName, InputStream content, Integer expectedLatest);
 
+    /**
+     * A platform area files what the city issues, e.g. the payment area a receipt (Quittung): the
+     * document and its one version in one call, created in the name of the area ({@code createdBy}
+     * is {@code platform:<issuer>}), never changed afterwards (no further versions, no withdrawal;
+     * retention alone ends it). The owner and the office's staff read it as any other document.
+     * There is no caller: only code inside the platform holds this service, and it vouches for the
+     * owner and the case it names. The content is checked like an upload's.
+     *
+     * @param issuer the issuing area, lower-case letters, e.g. {@code payment}
+     * @since 1.3
+     */
+    DocumentView issue(String issuer, NewDocument document, String fileName, InputStream content);
+
     /** One document's metadata. */
     DocumentView get(Caller caller, String documentId);
 

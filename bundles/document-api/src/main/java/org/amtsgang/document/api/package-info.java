@@ -8,7 +8,7 @@
  * and verified whenever it is read.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.amtsgang.document.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -110,6 +110,10 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
     private static final Duration SWEEP_AGE = Duration.ofHours(1);
 
     private static final String DISCARDED = "Withdrawn by its creator: ";
+    /** How an issued document names its creator: no person, a platform area. */
+    static final String ISSUED_BY = "platform:";
+
+    private static final java.util.regex.Pattern ISSUER = java.util.regex.Pattern.compile("[a-z]{1,40}");
     /** The recorded decision (at most 2000 characters) is the reason behind {@link #DISCARDED}. */
     private static final int MAX_DISCARD_REASON = 2000 - DISCARDED.length();
 
@@ -287,13 +291,56 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
             }
             participant = kase.applicant();
         }
-        RetentionRule retention;
+        DocumentEntity document =
+                newDocument(request, confidentiality, owner, participant, retention(request), caller.subject());
+        store.insert(document);
+        indexer.wake();
+        return Views.document(document);
+    }
+
+    @Override
+    public DocumentView issue(String issuer, NewDocument request, String fileName, InputStream in) {
+        if (issuer == null || !ISSUER.matcher(issuer).matches()) {
+            throw new DocumentException(BAD_REQUEST, "issuer: lower-case letters, up to 40, e.g. 'payment'.");
+        }
+        NewDocuments.check(request);
+        RetentionRule retention = retention(request);
+        // the content first: when it is refused, nothing is left behind
+        Intake.Accepted accepted = accept(in);
+        DocumentEntity document = newDocument(
+                request,
+                request.confidentiality() == null ? Confidentiality.INTERNAL : request.confidentiality(),
+                request.owner(),
+                // the issuer names the case's applicant as the owner; no caller to look the case up for
+                request.caseId() == null ? null : request.owner(),
+                retention,
+                ISSUED_BY + issuer);
+        store.insert(document);
+        VersionEntity version = version(document, fileName, accepted, document.createdBy);
+        store.addVersion(document.id, version, null);
+        if (document.ocr == 1) {
+            ocr.wake();
+        }
+        indexer.wake();
+        document.latestVersion = version.number;
+        return Views.document(document);
+    }
+
+    private RetentionRule retention(NewDocument request) {
         try {
-            retention =
-                    request.retention() == null ? RetentionRule.parse(config.defaultRetention()) : request.retention();
+            return request.retention() == null ? RetentionRule.parse(config.defaultRetention()) : request.retention();
         } catch (IllegalArgumentException e) {
             throw new DocumentException(BAD_REQUEST, e.getMessage());
         }
+    }
+
+    private static DocumentEntity newDocument(
+            NewDocument request,
+            Confidentiality confidentiality,
+            String owner,
+            String participant,
+            RetentionRule retention,
+            String createdBy) {
         long now = System.currentTimeMillis();
         DocumentEntity document = new DocumentEntity();
         document.id = Ids.document();
@@ -311,10 +358,13 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         document.fields = Views.fieldsJson(request.fields());
         document.latestVersion = 0;
         document.createdAt = now;
-        document.createdBy = caller.subject();
-        store.insert(document);
-        indexer.wake();
-        return Views.document(document);
+        document.createdBy = createdBy;
+        return document;
+    }
+
+    /** Whether a platform area issued the document ({@link #issue}): it never changes. */
+    static boolean issued(DocumentEntity document) {
+        return document.createdBy != null && document.createdBy.startsWith(ISSUED_BY);
     }
 
     /** The last day to keep: the end of the year the document was created, plus the rule's years. */
@@ -340,21 +390,17 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
                     "Document " + documentId + " is a file of application " + document.caseId
                             + " as it was handed in; attach a new file to the application instead.");
         }
+        if (issued(document)) {
+            throw new DocumentException(
+                    CONFLICT,
+                    "Document " + documentId + " was issued by the city (" + document.createdBy
+                            + ") and never changes; it gets no further versions.");
+        }
         if (expectedLatest != null && expectedLatest != document.latestVersion) {
             throw stale(document.latestVersion);
         }
         Intake.Accepted accepted = accept(in);
-        Staged staged = accepted.content();
-        VersionEntity version = new VersionEntity();
-        version.fileName = FileNames.sanitise(fileName, staged.type());
-        version.contentType = staged.type().mediaType();
-        version.size = staged.size();
-        version.sha256 = staged.sha256();
-        version.pages = accepted.inspection().pages();
-        version.ocrStatus = (document.ocr == 1 ? OcrStatus.PENDING : OcrStatus.NOT_REQUESTED).name();
-        version.ocrPriority = document.ocrPriority;
-        version.createdAt = System.currentTimeMillis();
-        version.createdBy = caller.subject();
+        VersionEntity version = version(document, fileName, accepted, caller.subject());
         try {
             // content that lost to a stale version stays unreferenced until the sweep removes it: another
             // upload of the same bytes may be committing right now
@@ -367,6 +413,22 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         }
         indexer.wake();
         return Views.version(version);
+    }
+
+    private static VersionEntity version(
+            DocumentEntity document, String fileName, Intake.Accepted accepted, String createdBy) {
+        Staged staged = accepted.content();
+        VersionEntity version = new VersionEntity();
+        version.fileName = FileNames.sanitise(fileName, staged.type());
+        version.contentType = staged.type().mediaType();
+        version.size = staged.size();
+        version.sha256 = staged.sha256();
+        version.pages = accepted.inspection().pages();
+        version.ocrStatus = (document.ocr == 1 ? OcrStatus.PENDING : OcrStatus.NOT_REQUESTED).name();
+        version.ocrPriority = document.ocrPriority;
+        version.createdAt = System.currentTimeMillis();
+        version.createdBy = createdBy;
+        return version;
     }
 
     private Intake.Accepted accept(InputStream in) {

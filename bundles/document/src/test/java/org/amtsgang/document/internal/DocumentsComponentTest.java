@@ -455,6 +455,48 @@ public class DocumentsComponentTest {
         assertThat(ids(ANNA)).contains(taken.id(), officeFull.id()).doesNotContain(notTaken.id());
     }
 
+    @Test
+    public void whatTheCityIssuesIsReadByItsOwnerAndOfficeAndNeverChanges() throws Exception {
+        byte[] pdf = Samples.pdf(Samples.page("Quittung", "Gebühr 12,00 EUR bezahlt"));
+        NewDocument receipt = new NewDocument(
+                "Quittung P-1",
+                "QUITTUNG",
+                "buergeramt",
+                null,
+                "anna",
+                "C-ANNA",
+                new RetentionRule(10, RetentionRule.Disposal.DELETE),
+                false,
+                0,
+                Map.of("payment", "P-1"));
+
+        DocumentView issued = documents.issue("payment", receipt, "Quittung-P-1.pdf", in(pdf));
+
+        assertThat(issued.createdBy()).isEqualTo("platform:payment");
+        assertThat(issued.latestVersion()).isEqualTo(1);
+        assertThat(read(documents.open(ANNA, issued.id(), 1))).isEqualTo(pdf);
+        assertThat(read(documents.open(BUERGER_CLERK, issued.id(), 1))).isEqualTo(pdf);
+        assertNotFound(BERT, issued.id());
+        assertNotFound(BAU_CLERK, issued.id());
+        // nobody changes or withdraws it: neither its owner nor the office
+        assertThatThrownBy(() -> documents.addVersion(ANNA, issued.id(), "x.pdf", in(pdf), null))
+                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+        assertThatThrownBy(() -> documents.addVersion(BUERGER_CLERK, issued.id(), "x.pdf", in(pdf), null))
+                .satisfies(reason(DocumentException.Reason.CONFLICT));
+        assertThatThrownBy(() -> documents.discard(ANNA, issued.id(), "weg damit"))
+                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+        assertThatThrownBy(() -> documents.discard(BUERGER_CLERK, issued.id(), "weg damit"))
+                .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+        assertThat(documents.versions(ANNA, issued.id())).hasSize(1);
+        // content is checked as an upload's, and a refused one leaves no document
+        long before = jpa.count("SELECT COUNT(*) FROM DOCUMENT_DOCUMENT");
+        assertThatThrownBy(() -> documents.issue("payment", receipt, "x.pdf", in("kein PDF".getBytes())))
+                .satisfies(reason(DocumentException.Reason.UNSUPPORTED_TYPE));
+        assertThatThrownBy(() -> documents.issue("Payment!", receipt, "x.pdf", in(pdf)))
+                .satisfies(reason(DocumentException.Reason.BAD_REQUEST));
+        assertThat(jpa.count("SELECT COUNT(*) FROM DOCUMENT_DOCUMENT")).isEqualTo(before);
+    }
+
     // ---- OCR and index
 
     @Test

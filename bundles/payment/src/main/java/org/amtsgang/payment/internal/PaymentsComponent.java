@@ -30,6 +30,7 @@ import org.amtsgang.cases.api.dto.DecisionKind;
 import org.amtsgang.catalog.api.ServiceCatalog;
 import org.amtsgang.catalog.api.dto.PaymentPolicy;
 import org.amtsgang.catalog.api.dto.ServiceDescriptor;
+import org.amtsgang.document.api.Documents;
 import org.amtsgang.identity.api.Caller;
 import org.amtsgang.identity.api.PrincipalKind;
 import org.amtsgang.payment.api.PaymentException;
@@ -55,7 +56,6 @@ import org.amtsgang.payment.api.spi.ProviderSession;
 import org.amtsgang.payment.internal.store.CaseTodoEntity;
 import org.amtsgang.payment.internal.store.PaymentEntity;
 import org.amtsgang.payment.internal.store.PaymentStore;
-import org.amtsgang.payment.internal.treasury.ReceiptRenderer;
 import org.amtsgang.persistence.api.SchemaMigrations;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.framework.BundleContext;
@@ -88,6 +88,9 @@ public final class PaymentsComponent implements Payments {
 
     private static final int CASE_WORKERS = 3;
 
+    /** Receipts nobody asked for yet, filed per housekeeping run. */
+    private static final int RECEIPT_BATCH = 50;
+
     private final Logger logger = LoggerFactory.getLogger(PaymentsComponent.class);
     private final Providers providers = new Providers();
     private final PaymentStore store;
@@ -98,8 +101,16 @@ public final class PaymentsComponent implements Payments {
     private final ScheduledExecutorService jobs;
     private final java.util.concurrent.ExecutorService caseWorkers;
     private final AtomicBoolean caseSyncQueued = new AtomicBoolean();
+    private final Receipts receipts;
     private volatile PaymentConfig config;
     private volatile ServiceRules rules;
+
+    /** Keeps the receipts while it runs; without it, each is written afresh when asked for. */
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Documents documents;
 
     @Activate
     public PaymentsComponent(
@@ -117,6 +128,7 @@ public final class PaymentsComponent implements Payments {
         this.rules = new ServiceRules(config);
         this.settlement = new Settlement(store, providers, this::tellCasesSoon);
         this.refunds = new Refunds(store, providers);
+        this.receipts = new Receipts(store, catalog, () -> this.config, () -> this.documents);
         this.jobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "amtsgang-payment-jobs");
             t.setDaemon(true);
@@ -439,6 +451,10 @@ public final class PaymentsComponent implements Payments {
         try {
             ReconcileReport report = reconcile(null);
             int expired = expireOverdue();
+            int filed = receipts.fileMissing(RECEIPT_BATCH);
+            if (filed > 0) {
+                logger.info("Receipts filed in the document service: {}", filed);
+            }
             if (report.changed() > 0 || expired > 0) {
                 logger.info(
                         "Payments reconciled: {} asked, {} changed, {} unreachable; {} expired",
@@ -532,18 +548,7 @@ public final class PaymentsComponent implements Payments {
             throw new PaymentException(
                     CONFLICT, "A receipt is issued once the payment succeeded; it is " + state + ".");
         }
-        String service = catalog.service(p.serviceId).map(s -> s.title().de()).orElse(p.serviceId);
-        byte[] pdf =
-                new ReceiptRenderer(config.cityName(), config.fontDirectory()).render(Views.of(p), service, paidAt(p));
-        return new Receipt("Quittung-" + p.id + ".pdf", pdf);
-    }
-
-    private long paidAt(PaymentEntity p) {
-        return store.events(p.id).stream()
-                .filter(e -> PaymentState.SUCCEEDED.name().equals(e.toState) && !e.toState.equals(e.fromState))
-                .mapToLong(e -> e.atMillis)
-                .findFirst()
-                .orElse(p.updatedAt);
+        return receipts.of(caller, p);
     }
 
     @Override

@@ -38,7 +38,8 @@ public class PaymentsComponentTest {
 
     private static final Map<String, String> SIGNED = Map.of("x-test-signature", "good");
 
-    private final DerbyJpa jpa = new DerbyJpa("payment", "/db/payment/V1__payment.sql");
+    private final DerbyJpa jpa =
+            new DerbyJpa("payment", "/db/payment/V1__payment.sql", "/db/payment/V2__receipt_document.sql");
     private final World.CaseList cases = new World.CaseList();
     private final World.TestProvider provider = new World.TestProvider();
     private final Map<String, Object> settings = new HashMap<>(Map.of(

@@ -78,6 +78,10 @@ public class PaymentEntity {
     @Column(name = "FINISHED_AT")
     public Long finishedAt;
 
+    /** The receipt filed in the document service, once it is. */
+    @Column(name = "RECEIPT_DOCUMENT_ID")
+    public String receiptDocumentId;
+
     @Version
     @Column(name = "VERSION")
     public long version;

@@ -1,6 +1,7 @@
 package org.amtsgang.payment.internal.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -347,6 +348,17 @@ public final class PaymentStore {
                         BookingEntity.class)
                 .setParameter("from", fromMillis)
                 .setParameter("to", toMillis)
+                .getResultList());
+    }
+
+    /** Ids of payments in one of the states whose receipt is not filed yet, oldest first. */
+    public List<String> withoutReceipt(Collection<String> states, int limit) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT p.id FROM PaymentEntity p WHERE p.receiptDocumentId IS NULL AND p.state IN :states"
+                                + " ORDER BY p.createdAt",
+                        String.class)
+                .setParameter("states", states)
+                .setMaxResults(limit)
                 .getResultList());
     }
 
