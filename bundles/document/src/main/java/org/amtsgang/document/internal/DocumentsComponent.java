@@ -110,6 +110,8 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
     private static final Duration SWEEP_AGE = Duration.ofHours(1);
 
     private static final String DISCARDED = "Withdrawn by its creator: ";
+    /** Types only the city files: notices, receipts, building files. */
+    private static final Set<String> CITY_TYPES = Set.of("BESCHEID", "QUITTUNG", "BAUAKTE");
     /** How an issued document names its creator: no person, a platform area. */
     static final String ISSUED_BY = "platform:";
 
@@ -276,6 +278,12 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
                 }
                 if (confidentiality == Confidentiality.PUBLIC) {
                     throw new DocumentException(BAD_REQUEST, "A citizen's document cannot be PUBLIC.");
+                }
+                if (CITY_TYPES.contains(request.type())) {
+                    // staff must be able to trust that a notice or a receipt came from the city
+                    throw new DocumentException(
+                            FORBIDDEN,
+                            "Documents of type " + request.type() + " are issued by the city, not uploaded.");
                 }
                 owner = caller.subject();
             }

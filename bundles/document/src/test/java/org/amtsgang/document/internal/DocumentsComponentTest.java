@@ -241,6 +241,14 @@ public class DocumentsComponentTest {
                                 0,
                                 Map.of())))
                 .satisfies(reason(DocumentException.Reason.BAD_REQUEST));
+        // what the city issues is never a citizen's own upload, however it is labelled
+        for (String issuedType : List.of("BESCHEID", "QUITTUNG", "BAUAKTE")) {
+            assertThatThrownBy(() -> documents.create(
+                            ANNA,
+                            new NewDocument(
+                                    "T", issuedType, "buergeramt", null, null, "C-ANNA", null, false, 0, Map.of())))
+                    .satisfies(reason(DocumentException.Reason.FORBIDDEN));
+        }
         // Bert cannot hang a document on Anna's case
         assertThatThrownBy(() -> documents.create(
                         BERT,
