@@ -141,7 +141,17 @@ public class CasesIT extends PlatformTestSupport {
                 ok(call("GET", "/v1/documents/" + noticeFile.get("documentId").asText(), anna, null));
         assertEquals("BESCHEID", bescheid.get("type").asText());
         assertEquals(id, bescheid.get("caseId").asText());
-        assertEquals(me, bescheid.get("createdBy").asText());
+        // issued by the city: the applicant sees the case area as its author, not the official
+        assertEquals("platform:cases", bescheid.get("createdBy").asText());
+        // and nobody changes it, not even the office
+        assertEquals(
+                409,
+                Api.upload(
+                                "/v1/documents/" + bescheid.get("id").asText() + "/versions?fileName=x.pdf",
+                                staff,
+                                notice.body(),
+                                "application/pdf")
+                        .statusCode());
 
         // the history shows every step; the applicant sees the office, not who in it
         JsonNode history = json(call("GET", "/v1/cases/" + id + "/history", anna, null));

@@ -47,6 +47,8 @@ final class CaseFiles {
     static final String NOTICE_TYPE = "BESCHEID";
     /** The case file a document holds, kept with the document so that it can be traced back. */
     static final String FILE_FIELD = "casefile";
+    /** The name notices are issued under ({@code createdBy} {@code platform:cases}). */
+    static final String ISSUER = "cases";
 
     private final Logger logger = LoggerFactory.getLogger(CaseFiles.class);
     private final CaseStore store;
@@ -67,21 +69,27 @@ final class CaseFiles {
      * Its refusals (e.g. a decompression bomb) become the case area's.
      */
     String store(Documents docs, Caller caller, CaseEntity c, FileEntity f, byte[] content) {
-        String type = AttachmentInfo.Kind.NOTICE.name().equals(f.kind) ? NOTICE_TYPE : ATTACHMENT_TYPE;
+        boolean notice = AttachmentInfo.Kind.NOTICE.name().equals(f.kind);
+        NewDocument request = new NewDocument(
+                f.fileName,
+                notice ? NOTICE_TYPE : ATTACHMENT_TYPE,
+                c.officeId,
+                Confidentiality.INTERNAL,
+                c.applicant,
+                c.id,
+                null,
+                false,
+                0,
+                Map.of(FILE_FIELD, f.id));
         try {
-            DocumentView document = docs.create(
-                    caller,
-                    new NewDocument(
-                            f.fileName,
-                            type,
-                            c.officeId,
-                            Confidentiality.INTERNAL,
-                            c.applicant,
-                            c.id,
-                            null,
-                            false,
-                            0,
-                            Map.of(FILE_FIELD, f.id)));
+            if (notice) {
+                // the city issues the Bescheid: nobody changes it afterwards, not even the office, and
+                // the applicant sees the office's case area as its author, not the official (as in
+                // the history)
+                return docs.issue(ISSUER, request, f.fileName, new ByteArrayInputStream(content))
+                        .id();
+            }
+            DocumentView document = docs.create(caller, request);
             try {
                 docs.addVersion(caller, document.id(), f.fileName, new ByteArrayInputStream(content), 0);
             } catch (RuntimeException refused) {
