@@ -323,14 +323,11 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
                 request.caseId() == null ? null : request.owner(),
                 retention,
                 ISSUED_BY + issuer);
-        store.insert(document);
-        VersionEntity version = version(document, fileName, accepted, document.createdBy);
-        store.addVersion(document.id, version, null);
+        store.insert(document, version(document, fileName, accepted, document.createdBy));
         if (document.ocr == 1) {
             ocr.wake();
         }
         indexer.wake();
-        document.latestVersion = version.number;
         return Views.document(document);
     }
 

@@ -57,6 +57,18 @@ public final class DocumentStore {
         });
     }
 
+    /** A new document with its first version, in one transaction: never one without the other. */
+    public void insert(DocumentEntity document, VersionEntity first) {
+        jpa.tx(TransactionType.Required, em -> {
+            first.documentId = document.id;
+            first.number = 1;
+            document.latestVersion = 1;
+            em.persist(document);
+            em.persist(first);
+            em.persist(todo(document.id));
+        });
+    }
+
     public Optional<DocumentEntity> find(String id) {
         return jpa.txExpr(TransactionType.Required, em -> Optional.ofNullable(em.find(DocumentEntity.class, id)));
     }
