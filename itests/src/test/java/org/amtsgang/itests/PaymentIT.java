@@ -226,6 +226,16 @@ public class PaymentIT extends PlatformTestSupport {
                 choose(payment.get("nextUrl").asText(), "success", "duplicates=2", "reorder=true")
                         .statusCode());
         awaitState(c[0], id, "SUCCEEDED");
+        // nobody asked for the receipt: the operator's reconciliation files it all the same
+        String receiptsOfCase = "/v1/documents?case=" + c[1] + "&type=QUITTUNG";
+        assertEquals(
+                0, json(call("GET", receiptsOfCase, c[0], null)).get("total").asInt());
+        Console.execute(sessions, "amtsgang:payment-reconcile");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> json(call("GET", receiptsOfCase, c[0], null))
+                                .get("total")
+                                .asInt()
+                        == 1);
         String operator = Api.token(Api.OPERATOR);
         String day = LocalDate.now(ZoneId.of("Europe/Berlin")).toString();
         String csv = call("GET", "/v1/treasury/bookings/" + day + "?format=csv", operator, null)

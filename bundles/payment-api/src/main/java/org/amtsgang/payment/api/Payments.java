@@ -69,7 +69,10 @@ public interface Payments {
      */
     PaymentView notify(String providerId, byte[] body, java.util.Map<String, String> headers);
 
-    /** Asks the providers for the truth about unfinished payments and applies it. */
+    /**
+     * Asks the providers for the truth about unfinished payments and applies it. For all payments
+     * ({@code null}) it also files receipts of paid fees that nobody asked for yet, a batch at a time.
+     */
     ReconcileReport reconcile(String paymentIdOrNull);
 
     /** Ends payments not finished in time. */

@@ -439,6 +439,13 @@ public final class PaymentsComponent implements Payments {
                 now - config.reconcileAfterSeconds() * 1000L,
                 now - 2L * config.expiryMinutes() * 60_000L);
         refunds.retryPending();
+        if (paymentIdOrNull == null) {
+            // receipts nobody asked for yet are filed in the same run: everything in order
+            int filed = receipts.fileMissing(RECEIPT_BATCH);
+            if (filed > 0) {
+                logger.info("Receipts filed in the document service: {}", filed);
+            }
+        }
         return report;
     }
 
@@ -451,10 +458,6 @@ public final class PaymentsComponent implements Payments {
         try {
             ReconcileReport report = reconcile(null);
             int expired = expireOverdue();
-            int filed = receipts.fileMissing(RECEIPT_BATCH);
-            if (filed > 0) {
-                logger.info("Receipts filed in the document service: {}", filed);
-            }
             if (report.changed() > 0 || expired > 0) {
                 logger.info(
                         "Payments reconciled: {} asked, {} changed, {} unreachable; {} expired",
