@@ -168,13 +168,35 @@ public abstract class PlatformTestSupport {
                     .ignoreExceptions()
                     .until(() -> answers("/v1/auth/providers")
                             && answers("/v1/services/buergeramt-meldebescheinigung")
-                            && answers("/v1/services/steueramt-hundesteuer-anmeldung"));
+                            && answers("/v1/services/steueramt-hundesteuer-anmeldung")
+                            && servesEveryArea());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             platformDown = "no 200 within " + patience.toSeconds() + " s; last answer: " + lastAnswer + "; karaf.log: "
                     + firstErrors();
             throw new AssertionError(platformDown, e);
         }
         wasUp = true;
+    }
+
+    /**
+     * Whether the API serves the resources of every platform area. An area that starts late makes
+     * the API rebuild, and requests meanwhile get 503: without this, the first test after the boot
+     * sometimes met that rebuild (seen when a test class ran alone).
+     */
+    private static boolean servesEveryArea() {
+        HttpResponse<String> response = get("/openapi.json");
+        lastAnswer = "/openapi.json -> " + response.statusCode();
+        if (response.statusCode() != 200) {
+            return false;
+        }
+        String paths = response.body();
+        for (String area : List.of("/v1/cases", "/v1/payments", "/v1/documents", "/v1/postfach", "/v1/me")) {
+            if (!paths.contains("\"" + area)) {
+                lastAnswer = "/openapi.json has no " + area + " yet";
+                return false;
+            }
+        }
+        return true;
     }
 
     private static volatile boolean wasUp;
