@@ -11,12 +11,10 @@ Subcommands:
   reindex   POST /api/v1/documents/index (operator): the entries and the time
   probe     one search per query kind (answer, total, time), and a known Aktenzeichen's pages
   newdoc    create a document (staff), print its id
-  download  GET content into a file in 1 MB pieces (receiving and writing on two threads), timed
-            from the request
   download-spliced  GET content into a file with splice (socket, pipe, file: no copy through Python),
             timed from the request
   serve     a minimal HTTP server sending one file to every GET: the download client's own ceiling
-  upload    POST a file as the raw body in 1 MB pieces (or with sendfile), timed until the answer
+  upload    POST a file as the raw body, sent with sendfile, timed until the answer
   tiff      write an uncompressed 8-bit greyscale multi-page TIFF of random noise
   sample    sample the platform JVM's heap (jstat -gc) and RSS every interval until stopped
   memsum    sum up the samples of `sample` over time windows
@@ -264,7 +262,7 @@ def cmd_newdoc(a):
     print(d["id"])
 
 
-CHUNK = 1 << 20  # what a plain copy does in one system call (cp: 128 KB); curl -o writes 8 KB at a time
+CHUNK = 1 << 20  # per splice and per read of the plain server (cp copies 128 KB at a time)
 
 
 def _connection(base):
@@ -273,49 +271,6 @@ def _connection(base):
         fail("only 127.0.0.1 is benchmarked")
     import http.client
     return http.client.HTTPConnection(u.hostname, u.port, timeout=300)
-
-
-def cmd_download(a):
-    """GET a version's content into a file in 1 MB pieces, one thread receiving while another writes
-    (as a download manager does; a single loop would leave the socket idle while it writes); prints
-    status, bytes and milliseconds from the request to the last byte written (the process start is
-    not part of it, as with cp)."""
-    import queue
-    import threading
-    c = _connection(a.base)
-    t0 = time.monotonic()
-    c.request("GET", a.path, headers={"Authorization": "Bearer " + a.token})
-    r = c.getresponse()
-    free, full = queue.Queue(), queue.Queue()
-    for _ in range(4):
-        free.put(bytearray(CHUNK))
-    written = [0]
-
-    def write():
-        with open(a.out, "wb", buffering=0) as f:
-            while True:
-                item = full.get()
-                if item is None:
-                    return
-                buf, n = item
-                f.write(memoryview(buf)[:n])
-                written[0] += n
-                free.put(buf)
-
-    writer = threading.Thread(target=write)
-    writer.start()
-    try:
-        while True:
-            buf = free.get()
-            n = r.readinto(buf)
-            if not n:
-                break
-            full.put((buf, n))
-    finally:
-        full.put(None)
-        writer.join()
-    ms = (time.monotonic() - t0) * 1000
-    print("%d %d %.1f" % (r.status, written[0], ms))
 
 
 def _splice_body(sock, head_rest, size, out):
@@ -413,8 +368,10 @@ def cmd_serve(a):
 
 
 def cmd_upload(a):
-    """POST a file as the raw request body, sent in 1 MB pieces; prints status, milliseconds until the
-    answer, and the answer's body on one line."""
+    """POST a file as the raw request body, sent by the kernel (sendfile: the bytes never pass through
+    this process, so the figure is the platform's); prints status, milliseconds until the answer, and
+    the answer's body on one line."""
+    import socket
     c = _connection(a.base)
     size = os.path.getsize(a.file)
     t0 = time.monotonic()
@@ -423,27 +380,18 @@ def cmd_upload(a):
     c.putheader("Content-Type", "application/octet-stream")
     c.putheader("Content-Length", str(size))
     c.endheaders()
+    # sendfile needs a blocking socket (a Python timeout makes it non-blocking); the kernel's send and
+    # receive timeouts keep the deadline
+    c.sock.settimeout(None)
+    for option in (socket.SO_SNDTIMEO, socket.SO_RCVTIMEO):
+        c.sock.setsockopt(socket.SOL_SOCKET, option, struct.pack("ll", 300, 0))
     with open(a.file, "rb", buffering=0) as f:
-        if a.sendfile:
-            # the kernel sends the file (sendfile): the bytes never pass through this process. It needs
-            # a blocking socket (a Python timeout makes it non-blocking); the kernel's send timeout
-            # keeps the deadline
-            import socket
-            c.sock.settimeout(None)
-            for option in (socket.SO_SNDTIMEO, socket.SO_RCVTIMEO):
-                c.sock.setsockopt(socket.SOL_SOCKET, option, struct.pack("ll", 300, 0))
-            sent = 0
-            while sent < size:
-                n = os.sendfile(c.sock.fileno(), f.fileno(), sent, size - sent)
-                if n == 0:
-                    fail("upload: sendfile sent nothing at %d of %d bytes" % (sent, size))
-                sent += n
-        else:
-            while True:
-                piece = f.read(CHUNK)
-                if not piece:
-                    break
-                c.send(piece)
+        sent = 0
+        while sent < size:
+            n = os.sendfile(c.sock.fileno(), f.fileno(), sent, size - sent)
+            if n == 0:
+                fail("upload: sendfile sent nothing at %d of %d bytes" % (sent, size))
+            sent += n
     r = c.getresponse()
     body = r.read()
     ms = (time.monotonic() - t0) * 1000
@@ -610,11 +558,6 @@ def main():
     p.add_argument("--token", required=True)
     p.add_argument("--title", default="Bauakte Großformat-Scan (Benchmark)")
     p.add_argument("--aktenzeichen", default="63-BA-2026-TRANSFER")
-    p = sub.add_parser("download")
-    p.add_argument("--base", required=True)
-    p.add_argument("--token", required=True)
-    p.add_argument("--path", required=True)
-    p.add_argument("--out", required=True)
     p = sub.add_parser("download-spliced")
     p.add_argument("--base", required=True)
     p.add_argument("--token", required=True)
@@ -628,7 +571,6 @@ def main():
     p.add_argument("--token", required=True)
     p.add_argument("--path", required=True)
     p.add_argument("--file", required=True)
-    p.add_argument("--sendfile", action="store_true", help="send the file with sendfile, not 1 MB writes")
     p = sub.add_parser("tiff")
     p.add_argument("--out", required=True)
     p.add_argument("--pages", type=int, default=100)
@@ -647,8 +589,7 @@ def main():
     p.add_argument("--top", type=int, default=12)
     a = ap.parse_args()
     {"ready": cmd_ready, "login": cmd_login, "ingest": cmd_ingest, "ocrcheck": cmd_ocrcheck, "reindex": cmd_reindex,
-     "probe": cmd_probe, "newdoc": cmd_newdoc, "download": cmd_download,
-     "download-spliced": cmd_download_spliced, "serve": cmd_serve, "upload": cmd_upload, "tiff": cmd_tiff, "sample": cmd_sample, "memsum": cmd_memsum,
+     "probe": cmd_probe, "newdoc": cmd_newdoc, "download-spliced": cmd_download_spliced, "serve": cmd_serve, "upload": cmd_upload, "tiff": cmd_tiff, "sample": cmd_sample, "memsum": cmd_memsum,
      "stacks": cmd_stacks}[a.cmd](a)
 
 

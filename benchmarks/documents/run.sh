@@ -566,7 +566,7 @@ if ((DO_TRANSFER)); then
                 k0=$(pid_ticks "$KARAF_PID")
                 t0=$(now_ms)
                 # "status ms body": timed by the client from its request to the answer
-                up=$("${CLIENT[@]}" upload --sendfile --base "$BASE" --token "$TOKEN" --file "$D/scan.tif" \
+                up=$("${CLIENT[@]}" upload --base "$BASE" --token "$TOKEN" --file "$D/scan.tif" \
                     --path "/api/v1/documents/$DOC_ID/versions?fileName=scan-$r.tif" 2>&1) || true
                 UP_CPU+=("$(cpu_of "$k0" "$(pid_ticks "$KARAF_PID")" "$(($(now_ms) - t0))")")
                 w1=$(now_ms)
@@ -776,7 +776,7 @@ ELAPSED=$(($(date +%s) - T_START))
         echo
         echo "TRANSFER: a $(awk -v b="$TR_BYTES" 'BEGIN {printf "%.0f", b / 1e6}') MB TIFF ($TR_PAGES pages of ${TR_W}x$TR_H 8-bit random noise, uncompressed) on $FILE_FS, the disk of the"
         echo "platform's data directory. Per round (order alternating): cp to a new file; cp + sync -d (fdatasync) of a new file;"
-        echo "upload: client.py upload --sendfile (POST /api/v1/documents/{id}/versions, the kernel sends the file) until 201,"
+        echo "upload: client.py upload (POST /api/v1/documents/{id}/versions, the kernel sends the file) until 201,"
         echo "which the platform sends after fsync; download: client.py download-spliced of the version's content (socket to"
         echo "file through a pipe with splice, so the client copies nothing itself), then sync -d; then curl -o for comparison."
         echo "The same two downloads from a plain file server (client.py serve: read and send 1 MB at a time) give the clients'"

@@ -433,7 +433,7 @@ public final class CasesComponent implements Cases {
         }
         return accounts.byId(f.addedBy)
                 .filter(a -> a.status() == AccountInfo.Status.ACTIVE)
-                .map(a -> new Caller(a.id(), a.kind(), a.displayName(), a.email(), a.trustLevel(), a.officeRoles()));
+                .map(Caller::of);
     }
 
     // ---- the office ----

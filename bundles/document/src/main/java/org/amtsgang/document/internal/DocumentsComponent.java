@@ -26,6 +26,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.amtsgang.cases.api.CaseException;
 import org.amtsgang.cases.api.Cases;
 import org.amtsgang.cases.api.dto.CaseView;
@@ -115,7 +117,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
     /** How an issued document names its creator: no person, a platform area. */
     static final String ISSUED_BY = "platform:";
 
-    private static final java.util.regex.Pattern ISSUER = java.util.regex.Pattern.compile("[a-z]{1,40}");
+    private static final Pattern ISSUER = Pattern.compile("[a-z]{1,40}");
     /** The recorded decision (at most 2000 characters) is the reason behind {@link #DISCARDED}. */
     private static final int MAX_DISCARD_REASON = 2000 - DISCARDED.length();
 
@@ -388,18 +390,18 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         if (!Access.mayWrite(caller, document)) {
             throw new DocumentException(FORBIDDEN, "You may read this document but not add versions to it.");
         }
+        if (issued(document)) {
+            throw new DocumentException(
+                    CONFLICT,
+                    "Document " + documentId + " was issued by the city (" + document.createdBy
+                            + ") and never changes; it gets no further versions.");
+        }
         if (caller.kind() == PrincipalKind.CITIZEN && document.caseId != null && isCaseFile(caller, document)) {
             // what an application was handed in with stays as it was, for staff too
             throw new DocumentException(
                     CONFLICT,
                     "Document " + documentId + " is a file of application " + document.caseId
                             + " as it was handed in; attach a new file to the application instead.");
-        }
-        if (issued(document)) {
-            throw new DocumentException(
-                    CONFLICT,
-                    "Document " + documentId + " was issued by the city (" + document.createdBy
-                            + ") and never changes; it gets no further versions.");
         }
         if (expectedLatest != null && expectedLatest != document.latestVersion) {
             throw stale(document.latestVersion);
@@ -983,7 +985,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
     }
 
     /** Asks the case service, got for this call only (see {@link #cases}). */
-    private <T> T withCases(java.util.function.Function<Cases, T> call) {
+    private <T> T withCases(Function<Cases, T> call) {
         ComponentServiceObjects<Cases> objects = cases;
         Cases service = objects == null ? null : objects.getService();
         if (service == null) {

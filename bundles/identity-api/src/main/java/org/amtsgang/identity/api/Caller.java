@@ -26,6 +26,20 @@ public record Caller(
         officeRoles = Set.copyOf(officeRoles);
     }
 
+    /**
+     * The account acting on its own, outside a request (e.g. work it committed that is finished
+     * later): with its roles as they are now and the trust level it has on record.
+     */
+    public static Caller of(AccountInfo account) {
+        return new Caller(
+                account.id(),
+                account.kind(),
+                account.displayName(),
+                account.email(),
+                account.trustLevel(),
+                account.officeRoles());
+    }
+
     @Override
     public String getName() {
         return subject;

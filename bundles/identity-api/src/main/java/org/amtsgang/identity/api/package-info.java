@@ -8,7 +8,7 @@
  * failures, lockouts, role changes) reach every {@link SecurityEventListener}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.amtsgang.identity.api;
 
 import org.osgi.annotation.bundle.Export;

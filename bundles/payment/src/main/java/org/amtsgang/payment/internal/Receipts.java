@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.amtsgang.catalog.api.ServiceCatalog;
 import org.amtsgang.document.api.DocumentException;
@@ -74,7 +75,7 @@ final class Receipts {
             // operators read no documents; they get the receipt written afresh from the same records
             return new Receipt(name, render(paid));
         }
-        PaymentEntity p = paid.receiptDocumentId == null ? file(paid) : paid;
+        PaymentEntity p = paid.receiptDocumentId == null ? file(paid.id).orElse(paid) : paid;
         if (p.receiptDocumentId == null) {
             return new Receipt(name, render(p)); // not filed (no document service): written afresh
         }
@@ -109,11 +110,11 @@ final class Receipts {
         }
         int filed = 0;
         for (String id : store.withoutReceipt(PAID_STATES, limit)) {
-            PaymentEntity p = store.find(id).orElse(null);
-            if (p == null) {
-                continue;
+            Optional<PaymentEntity> p = file(id);
+            if (p.isEmpty()) {
+                continue; // gone meanwhile
             }
-            if (file(p).receiptDocumentId == null) {
+            if (p.get().receiptDocumentId == null) {
                 break;
             }
             filed++;
@@ -122,18 +123,16 @@ final class Receipts {
     }
 
     /**
-     * Writes the receipt and files it as an issued document; answers the payment as it is then
-     * (with the document's id, or without when filing failed, which is logged).
+     * Writes the payment's receipt and files it as an issued document, unless it is filed already;
+     * answers the payment as it is then (with the document's id, or without when the document
+     * service is away or filing failed, which is logged), empty if there is no such payment.
      */
-    private PaymentEntity file(PaymentEntity p) {
+    private Optional<PaymentEntity> file(String paymentId) {
         Documents docs = documents.get();
-        if (docs == null) {
-            return p;
-        }
-        synchronized (locks[Math.floorMod(p.id.hashCode(), locks.length)]) {
-            PaymentEntity now = store.find(p.id).orElse(p);
-            if (now.receiptDocumentId != null) {
-                return now; // filed meanwhile
+        synchronized (locks[Math.floorMod(paymentId.hashCode(), locks.length)]) {
+            PaymentEntity p = store.find(paymentId).orElse(null);
+            if (p == null || p.receiptDocumentId != null || docs == null) {
+                return Optional.ofNullable(p);
             }
             String documentId;
             try {
@@ -151,17 +150,17 @@ final class Receipts {
                                         0,
                                         Map.of("payment", p.id)),
                                 fileName(p),
-                                new ByteArrayInputStream(render(now)))
+                                new ByteArrayInputStream(render(p)))
                         .id();
             } catch (RuntimeException e) {
                 logger.warn("The receipt of payment {} is not filed yet: {}", p.id, e.toString());
-                return now;
+                return Optional.of(p);
             }
-            return store.change(p.id, (e, tx) -> {
+            return Optional.of(store.change(p.id, (e, tx) -> {
                         e.receiptDocumentId = documentId;
                         return e;
                     })
-                    .orElse(now);
+                    .orElse(p));
         }
     }
 

@@ -86,13 +86,7 @@ public final class InspectionAccess implements CaseListener {
                     event.actor());
             return;
         }
-        Caller staff = new Caller(
-                approver.id(),
-                approver.kind(),
-                approver.displayName(),
-                approver.email(),
-                approver.trustLevel(),
-                approver.officeRoles());
+        Caller staff = Caller.of(approver);
         CaseView approved = approved(staff, event.caseId());
         InspectionForm form = InspectionForm.of(approved.formData());
         Set<String> files = new LinkedHashSet<>();
