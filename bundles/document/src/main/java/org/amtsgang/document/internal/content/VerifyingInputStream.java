@@ -41,8 +41,7 @@ public final class VerifyingInputStream extends FilterInputStream {
         if (b < 0) {
             check();
         } else {
-            digest.update((byte) b);
-            count++;
+            counted(new byte[] {(byte) b}, 0, 1);
         }
         return b;
     }
@@ -53,8 +52,7 @@ public final class VerifyingInputStream extends FilterInputStream {
         if (n < 0) {
             check();
         } else {
-            digest.update(buffer, offset, n);
-            count += n;
+            counted(buffer, offset, n);
         }
         return n;
     }
@@ -77,6 +75,23 @@ public final class VerifyingInputStream extends FilterInputStream {
     @Override
     public boolean markSupported() {
         return false;
+    }
+
+    /**
+     * Checks as soon as the expected size is reached, before the read that brought the last byte
+     * returns: a reader that sends what it reads (a download) must not send a damaged end and leave
+     * the client with a complete-looking file; learning it at the next read would be too late.
+     */
+    private void counted(byte[] buffer, int offset, int n) throws DamagedContentException {
+        if (checked && n > 0) {
+            throw new DamagedContentException(
+                    "stored content " + expected + " is damaged: it is longer than " + expectedSize + " bytes");
+        }
+        digest.update(buffer, offset, n);
+        count += n;
+        if (count >= expectedSize) {
+            check();
+        }
     }
 
     private void check() throws DamagedContentException {

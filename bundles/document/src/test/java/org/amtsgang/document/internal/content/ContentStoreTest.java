@@ -153,6 +153,46 @@ public class ContentStoreTest {
         }
     }
 
+    @Test
+    public void aDamagedEndIsNotSentEvenWhenItFillsTheLastBuffer() throws Exception {
+        // a whole number of read-ahead buffers: the last buffer read is full, and the end of the file
+        // is only seen by the read after it, when the last buffer may have been sent already
+        byte[] exact = bigTiff(4 * 256 * 1024);
+        ContentStore store = store();
+        Staged staged = store.stage(new ByteArrayInputStream(exact), 10_000_000);
+        store.commit(staged);
+        byte[] damaged = exact.clone();
+        damaged[damaged.length - 1] ^= 0x01;
+        Files.write(store.path(staged.sha256()), damaged);
+
+        CountingStream out = new CountingStream();
+        try (InputStream in = store.stream(staged.sha256(), staged.size())) {
+            assertThatThrownBy(() -> in.transferTo(out))
+                    .isInstanceOf(VerifyingInputStream.DamagedContentException.class);
+        }
+        assertThat(out.count).isLessThan(exact.length);
+        // and longer than recorded: noticed too
+        Files.write(store.path(staged.sha256()), java.util.Arrays.copyOf(exact, exact.length + 1));
+        try (InputStream in = store.stream(staged.sha256(), staged.size())) {
+            assertThatThrownBy(() -> in.transferTo(OutputStream.nullOutputStream()))
+                    .isInstanceOf(VerifyingInputStream.DamagedContentException.class);
+        }
+    }
+
+    private static final class CountingStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+
     /** A TIFF header followed by noise: accepted by type, long enough to need several buffers. */
     private static byte[] bigTiff(int length) {
         byte[] bytes = new byte[length];
