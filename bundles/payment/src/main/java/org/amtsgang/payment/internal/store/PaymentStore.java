@@ -80,7 +80,7 @@ public final class PaymentStore {
     }
 
     private static Optional<PaymentEntity> byKey(EntityManager em, String payer, String key) {
-        return first(em.createQuery(
+        return unique(em.createQuery(
                         "SELECT p FROM PaymentEntity p WHERE p.payer = :payer AND p.idempotencyKey = :key",
                         PaymentEntity.class)
                 .setParameter("payer", payer)
@@ -91,7 +91,7 @@ public final class PaymentStore {
     public Optional<PaymentEntity> openFor(String caseId) {
         return jpa.txExpr(
                 TransactionType.Required,
-                em -> first(
+                em -> unique(
                         em.createQuery("SELECT p FROM PaymentEntity p WHERE p.openCaseId = :case", PaymentEntity.class)
                                 .setParameter("case", caseId)));
     }
@@ -374,6 +374,16 @@ public final class PaymentStore {
         jpa.tx(TransactionType.Required, em -> em.createQuery("DELETE FROM CaseTodoEntity t WHERE t.paymentId = :id")
                 .setParameter("id", paymentId)
                 .executeUpdate());
+    }
+
+    /**
+     * The one row a query over a unique constraint finds, if any. Without {@code setMaxResults}: on
+     * Derby, EclipseLink writes a row limit into the SQL and so builds the statement anew for every
+     * execution, which cost a new payment about 5 % of its CPU.
+     */
+    private static <T> Optional<T> unique(TypedQuery<T> query) {
+        List<T> found = query.getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     private static <T> Optional<T> first(TypedQuery<T> query) {
