@@ -8,7 +8,6 @@ import static org.amtsgang.cases.api.CaseException.Reason.TOO_LARGE;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.amtsgang.cases.api.CaseException;
 import org.amtsgang.cases.api.dto.AttachmentInfo;
@@ -17,6 +16,7 @@ import org.amtsgang.cases.api.dto.NewAttachment;
 import org.amtsgang.cases.internal.store.CaseEntity;
 import org.amtsgang.cases.internal.store.CaseStore;
 import org.amtsgang.cases.internal.store.FileEntity;
+import org.amtsgang.cases.internal.store.RandomBits;
 import org.amtsgang.cases.internal.store.Step;
 import org.amtsgang.document.api.Documents;
 import org.amtsgang.identity.api.Caller;
@@ -69,7 +69,7 @@ final class Attachments {
                     CONFLICT, "An application takes at most " + config.get().maxAttachments() + " files.");
         }
         FileEntity f = new FileEntity();
-        f.id = UUID.randomUUID().toString();
+        f.id = RandomBits.uuid();
         f.caseId = c.id;
         f.kind = AttachmentInfo.Kind.ATTACHMENT.name();
         f.fileName = fileName(attachment.fileName(), type);

@@ -1,7 +1,7 @@
 package org.amtsgang.cases.internal;
 
-import java.security.SecureRandom;
 import java.time.Year;
+import org.amtsgang.cases.internal.store.RandomBits;
 
 /**
  * Case ids that people can read out on the phone: the year and twelve characters of Crockford's
@@ -11,12 +11,11 @@ import java.time.Year;
 final class CaseIds {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private CaseIds() {}
 
     static String next() {
-        long bits = RANDOM.nextLong();
+        long bits = RandomBits.nextLong();
         StringBuilder id =
                 new StringBuilder(19).append(Year.now(Views.CITY_TIME).getValue());
         for (int i = 0; i < 12; i++) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.amtsgang.cases.api.dto.AttachmentInfo;
 import org.amtsgang.cases.api.dto.CaseStatus;
@@ -20,6 +19,7 @@ import org.amtsgang.cases.internal.notice.NoticeRenderer;
 import org.amtsgang.cases.internal.store.CaseEntity;
 import org.amtsgang.cases.internal.store.CaseStore;
 import org.amtsgang.cases.internal.store.FileEntity;
+import org.amtsgang.cases.internal.store.RandomBits;
 import org.amtsgang.cases.internal.store.Step;
 import org.amtsgang.catalog.api.OfficeRegistry;
 import org.amtsgang.catalog.api.ServiceCatalog;
@@ -168,7 +168,7 @@ final class Decisions {
         byte[] pdf =
                 new NoticeRenderer(directory == null || directory.isBlank() ? null : Path.of(directory)).render(letter);
         FileEntity f = new FileEntity();
-        f.id = UUID.randomUUID().toString();
+        f.id = RandomBits.uuid();
         f.caseId = c.id;
         f.kind = AttachmentInfo.Kind.NOTICE.name();
         f.fileName = "Bescheid-" + c.id + ".pdf";

@@ -163,12 +163,9 @@ public final class OutboxDispatcher {
             }
         }
         postfachAll(due, texts);
+        mailAll(due, texts);
         List<String> complete = new ArrayList<>();
         for (OutboxEntity entry : due) {
-            Notifications.Text text = texts.get(entry.id);
-            if (text != null) {
-                mail(entry, text);
-            }
             if (!done(entry, LISTENERS) && !entry.toStatus.equals(entry.fromStatus)) {
                 if (hooks.tell(event(entry))) {
                     entry.done |= LISTENERS;
@@ -234,16 +231,46 @@ public final class OutboxDispatcher {
         }
     }
 
-    private void mail(OutboxEntity entry, Notifications.Text text) {
+    /**
+     * The batch's e-mails, then made durable by the mailer before anything records them as sent (a
+     * pickup folder's files are synced once per batch, not once per mail).
+     */
+    private void mailAll(List<OutboxEntity> due, Map<String, Notifications.Text> texts) {
         Mailer mail = mailer;
-        if (done(entry, MAIL) || entry.applicantEmail == null || mail == null) {
+        if (mail == null) {
             return;
+        }
+        List<OutboxEntity> mailed = new ArrayList<>();
+        for (OutboxEntity entry : due) {
+            Notifications.Text text = texts.get(entry.id);
+            if (text != null && mail(mail, entry, text)) {
+                mailed.add(entry);
+            }
+        }
+        if (mailed.isEmpty()) {
+            return;
+        }
+        try {
+            mail.flush();
+        } catch (RuntimeException e) {
+            logger.warn(
+                    "{} e-mails were written but not made durable; sending them again later: {}",
+                    mailed.size(),
+                    e.toString());
+            mailed.forEach(entry -> entry.done &= ~MAIL);
+        }
+    }
+
+    /** Sends the entry's mail unless it went before; whether it went now. */
+    private boolean mail(Mailer mail, OutboxEntity entry, Notifications.Text text) {
+        if (done(entry, MAIL) || entry.applicantEmail == null) {
+            return false;
         }
         try {
             mail.sendNow(Notifications.mail(entry, text), "case-" + entry.id);
         } catch (RuntimeException e) {
             logger.warn("E-mail for case {} not sent; trying again later: {}", entry.caseId, e.toString());
-            return;
+            return false;
         }
         entry.done |= MAIL;
         if (!mail.repeatsAreHarmless()) {
@@ -251,6 +278,7 @@ public final class OutboxDispatcher {
             // time (otherwise the batch's end records it, and a repeat would replace itself)
             store.markDone(entry.id, MAIL);
         }
+        return true;
     }
 
     private static int needed(OutboxEntity entry) {

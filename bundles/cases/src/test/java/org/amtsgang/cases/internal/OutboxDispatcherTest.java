@@ -127,6 +127,32 @@ public class OutboxDispatcherTest {
     }
 
     @Test
+    public void mailsWrittenToAFolderAreMadeDurableBeforeTheBatchCountsAsSent() throws Exception {
+        mailer.harmlessRepeats = true;
+        mailer.flushFailures.set(1);
+        bindAll();
+        String id = cases.create(ANNA, new NewApplication(HUNDESTEUER, CasesComponentTest.FORM, true), null)
+                .view()
+                .id();
+
+        // the first flush fails: the mail does not count as sent, and goes again after the back-off
+        eventually(() -> outbox.backlog() == 0);
+        assertThat(mailer.sent)
+                .hasSize(2)
+                .extracting(SentMail::messageId)
+                .containsOnly(mailer.sent.get(0).messageId());
+        assertThat(mailer.calls)
+                .containsExactly(
+                        "send " + mailer.sent.get(0).messageId(),
+                        "flush",
+                        "send " + mailer.sent.get(0).messageId(),
+                        "flush");
+        assertThat(audit.records).singleElement().satisfies(r -> assertThat(r.subject())
+                .isEqualTo(id));
+        assertThat(postfach.messages).as("not delivered twice").hasSize(1);
+    }
+
+    @Test
     public void withoutAuditTrailNothingLeavesTheOutboxForGood() throws Exception {
         String id = cases.create(ANNA, new NewApplication(HUNDESTEUER, CasesComponentTest.FORM, true), null)
                 .view()
@@ -259,6 +285,25 @@ public class OutboxDispatcherTest {
 
     static final class RecordingMailer implements Mailer {
         final List<SentMail> sent = new CopyOnWriteArrayList<>();
+        /** "send <id>" and "flush", in order. */
+        final List<String> calls = new CopyOnWriteArrayList<>();
+        /** As a pickup folder: a repeat replaces the first copy, and mails are durable after flush. */
+        volatile boolean harmlessRepeats;
+
+        final java.util.concurrent.atomic.AtomicInteger flushFailures = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public boolean repeatsAreHarmless() {
+            return harmlessRepeats;
+        }
+
+        @Override
+        public void flush() {
+            calls.add("flush");
+            if (flushFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new org.amtsgang.notification.api.MailException("disk full", null);
+            }
+        }
 
         @Override
         public void send(Mail mail) {
@@ -267,6 +312,7 @@ public class OutboxDispatcherTest {
 
         @Override
         public void sendNow(Mail mail, String messageId) {
+            calls.add("send " + messageId);
             sent.add(new SentMail(mail, messageId));
         }
     }

@@ -31,4 +31,14 @@ public interface Mailer {
     default boolean repeatsAreHarmless() {
         return false;
     }
+
+    /**
+     * Makes every mail {@link #sendNow} has taken so far durable (a pickup folder's files are
+     * synced to disk). An outbox that records a whole batch as sent calls it first; a crash then
+     * loses no mail recorded as sent. Nothing to do for a mail server, which has each mail once
+     * {@link #sendNow} returns.
+     *
+     * @throws MailException if the mails could not be made durable: the batch is not sent yet
+     */
+    default void flush() {}
 }

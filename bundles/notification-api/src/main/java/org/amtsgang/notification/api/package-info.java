@@ -4,7 +4,7 @@
  * over with a stable id: the Postfach stores an id once, and mails carry it as their Message-ID.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.amtsgang.notification.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,9 +2,17 @@ package org.amtsgang.notification.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
@@ -12,6 +20,12 @@ import javax.mail.internet.MimeMessage;
 final class PickupDirectory {
 
     private final Path folder;
+    /** Names the mails that have none of their own: unique within this run, the time across runs. */
+    private final String run = Integer.toHexString(ThreadLocalRandom.current().nextInt());
+
+    private final AtomicLong counter = new AtomicLong();
+    /** Written since the last {@link #flush}: not yet known to be on disk. */
+    private final ConcurrentHashMap.KeySetView<Path, Boolean> unsynced = ConcurrentHashMap.newKeySet();
 
     PickupDirectory(Path folder) {
         this.folder = folder;
@@ -28,14 +42,23 @@ final class PickupDirectory {
         return folder;
     }
 
+    /** Writes a mail that has no id of its own under a new name. */
+    Path write(MimeMessage message) throws IOException, MessagingException {
+        return write(message, System.currentTimeMillis() + "-" + run + "-" + counter.incrementAndGet());
+    }
+
     /**
      * Writes the message as {@code <name>.eml}, replacing a file of that name: the name must be a
-     * plain file name. Written aside and moved into place, so that nobody reads half a mail.
+     * plain file name. Written aside and moved into place, so that nobody reads half a mail. On
+     * disk only after {@link #flush}.
      */
     Path write(MimeMessage message, String name) throws IOException, MessagingException {
         Files.createDirectories(folder);
         Path file = folder.resolve(name + ".eml");
-        Path partial = Files.createTempFile(folder, ".partial-", ".tmp");
+        // named after the mail, not by Files.createTempFile: that draws on the JDK's one locked random
+        // generator, where the request threads queued too
+        Path partial =
+                folder.resolve(".partial-" + name + "-" + Thread.currentThread().getId() + ".tmp");
         try {
             // buffered: JavaMail writes a message a header line and a few bytes at a time, which
             // unbuffered were a system call each (about 60 per mail)
@@ -43,10 +66,34 @@ final class PickupDirectory {
                 message.writeTo(out);
             }
             move(partial, file);
+            unsynced.add(file);
         } finally {
             Files.deleteIfExists(partial);
         }
         return file;
+    }
+
+    /**
+     * Puts every mail written so far on disk, with the folder's entries for them: an outbox records
+     * a batch as sent only after this, so a crash loses none. One call per batch, not one per mail:
+     * the file system's first sync writes most of the others' data along.
+     */
+    void flush() throws IOException {
+        List<Path> files = new ArrayList<>(unsynced);
+        if (files.isEmpty()) {
+            return;
+        }
+        for (Path file : files) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                channel.force(true);
+            } catch (NoSuchFileException e) {
+                // taken away already (a mail transfer agent picked it up): nothing to keep
+            }
+        }
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        }
+        files.forEach(unsynced::remove);
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -1,8 +1,8 @@
 package org.amtsgang.notification.internal;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -100,6 +100,18 @@ public final class SmtpMailer implements Mailer {
         }
     }
 
+    @Override
+    public void flush() {
+        if (pickup == null) {
+            return;
+        }
+        try {
+            pickup.flush();
+        } catch (IOException e) {
+            throw new MailException("The mails in " + pickup.folder() + " could not be synced to disk: " + e, e);
+        }
+    }
+
     private void deliver(Mail mail) {
         if (pickup != null) {
             writeToPickup(mail);
@@ -133,9 +145,7 @@ public final class SmtpMailer implements Mailer {
 
     private void writeToPickup(Mail mail) {
         try {
-            String name = System.currentTimeMillis() + "-"
-                    + UUID.randomUUID().toString().substring(0, 8);
-            Path file = withMailClassLoader(() -> pickup.write(messages.of(mail), name));
+            Path file = withMailClassLoader(() -> pickup.write(messages.of(mail)));
             logger.info("Mail to {} ('{}') not sent, no SMTP host: written to {}", mail.to(), mail.subject(), file);
         } catch (Exception e) {
             logger.error(

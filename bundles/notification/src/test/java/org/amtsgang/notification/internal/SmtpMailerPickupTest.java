@@ -59,6 +59,25 @@ public class SmtpMailerPickupTest {
     }
 
     @Test
+    public void flushSyncsWhatWasWrittenAndMailsWithoutIdGetNamesOfTheirOwn() throws Exception {
+        mailer.flush(); // nothing written yet: nothing to do
+        mailer.sendNow(new Mail("a@example.org", "s", "t"), "one");
+        mailer.sendNow(new Mail("a@example.org", "s", "t"), "two");
+        Files.delete(pickup.resolve("two.eml")); // a mail transfer agent took it meanwhile
+        mailer.flush();
+        mailer.flush();
+
+        mailer.send(new Mail("b@example.org", "ohne Id", "1"));
+        mailer.send(new Mail("b@example.org", "ohne Id", "2"));
+        for (int i = 0; i < 100 && files().size() < 3; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(files()).hasSize(3).contains(pickup.resolve("one.eml"));
+        assertThat(files())
+                .allSatisfy(f -> assertThat(f.getFileName().toString()).endsWith(".eml"));
+    }
+
+    @Test
     public void aMalformedIdIsRefusedBeforeAnythingIsWritten() {
         assertThatThrownBy(() -> mailer.sendNow(new Mail("a@example.org", "s", "t"), "../../etc/passwd"))
                 .isInstanceOf(IllegalArgumentException.class);

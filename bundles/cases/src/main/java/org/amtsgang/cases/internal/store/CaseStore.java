@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
@@ -322,7 +321,7 @@ public final class CaseStore {
 
     private static HistoryEntity history(CaseEntity c, Step step) {
         HistoryEntity h = new HistoryEntity();
-        h.id = UUID.randomUUID().toString();
+        h.id = RandomBits.uuid();
         h.caseId = c.id;
         h.caseVersion = c.version;
         h.atMillis = c.updatedAt;
@@ -336,7 +335,7 @@ public final class CaseStore {
 
     private static OutboxEntity outbox(CaseEntity c, Step step) {
         OutboxEntity o = new OutboxEntity();
-        o.id = UUID.randomUUID().toString();
+        o.id = RandomBits.uuid();
         o.caseId = c.id;
         o.serviceId = c.serviceId;
         o.officeId = c.officeId;
