@@ -16,10 +16,10 @@ import org.amtsgang.cases.api.dto.NewAttachment;
 import org.amtsgang.cases.internal.store.CaseEntity;
 import org.amtsgang.cases.internal.store.CaseStore;
 import org.amtsgang.cases.internal.store.FileEntity;
-import org.amtsgang.cases.internal.store.RandomBits;
 import org.amtsgang.cases.internal.store.Step;
 import org.amtsgang.document.api.Documents;
 import org.amtsgang.identity.api.Caller;
+import org.amtsgang.persistence.api.RandomBits;
 
 /**
  * The applicant's files. Only documents and pictures an office can open are accepted (PDF, JPEG,

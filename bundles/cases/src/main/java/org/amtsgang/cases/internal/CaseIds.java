@@ -1,7 +1,7 @@
 package org.amtsgang.cases.internal;
 
 import java.time.Year;
-import org.amtsgang.cases.internal.store.RandomBits;
+import org.amtsgang.persistence.api.RandomBits;
 
 /**
  * Case ids that people can read out on the phone: the year and twelve characters of Crockford's

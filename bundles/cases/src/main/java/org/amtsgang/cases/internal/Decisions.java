@@ -19,13 +19,13 @@ import org.amtsgang.cases.internal.notice.NoticeRenderer;
 import org.amtsgang.cases.internal.store.CaseEntity;
 import org.amtsgang.cases.internal.store.CaseStore;
 import org.amtsgang.cases.internal.store.FileEntity;
-import org.amtsgang.cases.internal.store.RandomBits;
 import org.amtsgang.cases.internal.store.Step;
 import org.amtsgang.catalog.api.OfficeRegistry;
 import org.amtsgang.catalog.api.ServiceCatalog;
 import org.amtsgang.catalog.api.dto.PaymentPolicy;
 import org.amtsgang.catalog.api.dto.ServiceDescriptor;
 import org.amtsgang.identity.api.Caller;
+import org.amtsgang.persistence.api.RandomBits;
 
 /**
  * Records decisions. Callers have checked that a member of the responsible office's staff decides:

@@ -1,8 +1,8 @@
 package org.amtsgang.payment.internal;
 
-import java.security.SecureRandom;
 import java.time.Year;
 import java.time.ZoneId;
+import org.amtsgang.persistence.api.RandomBits;
 
 /**
  * Payment ids that work as a Kassenzeichen on the phone and on a bank statement: {@code P}, the
@@ -14,7 +14,6 @@ final class PaymentIds {
     static final ZoneId CITY_TIME = ZoneId.of("Europe/Berlin");
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private PaymentIds() {}
 
@@ -29,15 +28,15 @@ final class PaymentIds {
     /** Event ids need no year and no grouping, only uniqueness. */
     static String event() {
         StringBuilder id = new StringBuilder(24).append('E');
-        appendRandom(id, RANDOM.nextLong(), 12);
-        appendRandom(id, RANDOM.nextLong(), 11);
+        appendRandom(id, RandomBits.nextLong(), 12);
+        appendRandom(id, RandomBits.nextLong(), 11);
         return id.toString();
     }
 
     private static String next(char prefix) {
         StringBuilder id =
                 new StringBuilder(20).append(prefix).append(Year.now(CITY_TIME).getValue());
-        long bits = RANDOM.nextLong();
+        long bits = RandomBits.nextLong();
         for (int i = 0; i < 3; i++) {
             id.append('-');
             appendRandom(id, bits >>> (20 * i), 4);

@@ -13,6 +13,7 @@ import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 import org.amtsgang.cases.api.CaseException;
 import org.amtsgang.cases.api.dto.CaseStatus;
+import org.amtsgang.persistence.api.RandomBits;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 

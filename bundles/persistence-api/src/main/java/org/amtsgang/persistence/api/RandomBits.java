@@ -1,16 +1,16 @@
-package org.amtsgang.cases.internal.store;
+package org.amtsgang.persistence.api;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Random bits for ids, without one lock that every request thread queues at. Every
- * {@code new SecureRandom()} on Linux, {@link UUID#randomUUID()} and {@code Files.createTempFile}
- * included, draws from the JDK's one native generator behind one lock: under the submission benchmark
- * request threads waited there inside their transactions, holding a database connection, up to 170
- * ms (JFR). Sixteen DRBG generators (NIST SP 800-90A, seeded from the system), picked by thread,
- * seldom meet.
+ * Random bits for the ids of rows, and for anything else that must not be guessed, without one
+ * lock that every request thread queues at. Every {@code new SecureRandom()} on Linux,
+ * {@link UUID#randomUUID()} and {@code Files.createTempFile} included, draws from the JDK's one
+ * native generator behind one lock: under the submission and payment benchmarks request threads
+ * waited there inside their transactions, holding a database connection, up to 170 ms (JFR).
+ * Sixteen DRBG generators (NIST SP 800-90A, seeded from the system), picked by thread, seldom meet.
  */
 public final class RandomBits {
 
@@ -24,8 +24,16 @@ public final class RandomBits {
 
     private RandomBits() {}
 
+    public static void nextBytes(byte[] bytes) {
+        generator().nextBytes(bytes);
+    }
+
     public static long nextLong() {
-        return GENERATORS[(int) (Thread.currentThread().getId() & (GENERATORS.length - 1))].nextLong();
+        return generator().nextLong();
+    }
+
+    private static SecureRandom generator() {
+        return GENERATORS[(int) (Thread.currentThread().getId() & (GENERATORS.length - 1))];
     }
 
     /** A random (version 4) UUID, as {@link UUID#randomUUID()} makes it. */
