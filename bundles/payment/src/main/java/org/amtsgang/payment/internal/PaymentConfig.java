@@ -26,6 +26,11 @@ public @interface PaymentConfig {
     int reconcileAfterSeconds() default 30;
 
     @AttributeDefinition(
+            description = "Payments one reconciliation run asks the providers about at most; the next run goes on"
+                    + " where it stopped")
+    int reconcileMaxPerRun() default 500;
+
+    @AttributeDefinition(
             description = "Booking data per service: serviceId=Haushaltsstelle|Objektnummer, e.g."
                     + " buergeramt-meldebescheinigung=1.02.01.432100|MB-001")
     String[] bookings() default {};

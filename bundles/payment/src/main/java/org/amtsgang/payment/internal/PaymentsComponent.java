@@ -126,7 +126,7 @@ public final class PaymentsComponent implements Payments {
         this.catalog = catalog;
         this.config = config;
         this.rules = new ServiceRules(config);
-        this.settlement = new Settlement(store, providers, this::tellCasesSoon);
+        this.settlement = new Settlement(store, providers, this::tellCasesSoon, config.reconcileMaxPerRun());
         this.refunds = new Refunds(store, providers);
         this.receipts = new Receipts(store, catalog, () -> this.config, () -> this.documents);
         this.jobs = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -4,9 +4,12 @@ import static org.amtsgang.payment.api.PaymentException.Reason.BAD_SIGNATURE;
 import static org.amtsgang.payment.api.PaymentException.Reason.NOT_FOUND;
 import static org.amtsgang.payment.api.PaymentException.Reason.UNAVAILABLE;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.amtsgang.payment.api.PaymentException;
 import org.amtsgang.payment.api.dto.PaymentState;
 import org.amtsgang.payment.api.dto.PaymentView;
@@ -39,18 +42,29 @@ final class Settlement {
 
     private static final int BATCH = 500;
 
+    /** The order in which payments are swept: oldest first, as {@link PaymentStore#candidates} pages. */
+    private static final Comparator<PaymentStore.Candidate> ORDER =
+            Comparator.comparingLong(PaymentStore.Candidate::createdAt).thenComparing(PaymentStore.Candidate::id);
+
     private final Logger logger = LoggerFactory.getLogger(Settlement.class);
     private final PaymentStore store;
     private final Providers providers;
     private final Runnable paid;
+    private final int maxPerRun;
+    /** Where the last run stopped in each list: the next run goes on from there. */
+    private final AtomicReference<PaymentStore.Candidate> openCursor = new AtomicReference<>();
+
+    private final AtomicReference<PaymentStore.Candidate> recoverableCursor = new AtomicReference<>();
 
     /**
      * @param paid told after a payment of a case waiting for its fee succeeded
+     * @param maxPerRun how many payments one reconciliation run asks the providers about at most
      */
-    Settlement(PaymentStore store, Providers providers, Runnable paid) {
+    Settlement(PaymentStore store, Providers providers, Runnable paid, int maxPerRun) {
         this.store = store;
         this.providers = providers;
         this.paid = paid;
+        this.maxPerRun = Math.max(2, maxPerRun);
     }
 
     /** A notification as it arrived from a provider. */
@@ -149,16 +163,71 @@ final class Settlement {
         }
     }
 
-    /** Asks the providers about unfinished payments (or one payment) and applies their answers. */
+    /**
+     * Asks the providers about unfinished payments (or one payment) and applies their answers. A run
+     * asks about {@code maxPerRun} payments at most, half of them at least from the open ones and the
+     * rest from the recently failed; the next run goes on where it stopped. Without the cap, a storm
+     * of payments nobody finished yet (tens of thousands in the payment benchmark) had every run ask
+     * about each of them again, one run after the other, taking the CPU from the requests; a
+     * provider's API would refuse such a flood as well.
+     */
     ReconcileReport reconcile(String paymentId, long openBefore, long recoverableSince) {
         int[] counts = new int[3]; // checked, changed, unreachable
         if (paymentId != null) {
             reconcileOne(paymentId, counts);
         } else {
-            forEach(OPEN_STATES, 0, openBefore, id -> reconcileOne(id, counts));
-            forEach(RECOVERABLE_STATES, recoverableSince, Long.MAX_VALUE, id -> reconcileOne(id, counts));
+            Consumer<String> ask = id -> reconcileOne(id, counts);
+            synchronized (openCursor) { // one run at a time moves the cursors (the job, the console)
+                int asked = sweep(openCursor, OPEN_STATES, 0, openBefore, maxPerRun - maxPerRun / 2, ask);
+                sweep(recoverableCursor, RECOVERABLE_STATES, recoverableSince, Long.MAX_VALUE, maxPerRun - asked, ask);
+            }
         }
         return new ReconcileReport(counts[0], counts[1], counts[2]);
+    }
+
+    /**
+     * Up to {@code budget} payments of the list, from the cursor on, round the end to the start,
+     * none twice in one run; leaves the cursor at the last one.
+     *
+     * @return how many it took
+     */
+    private int sweep(
+            AtomicReference<PaymentStore.Candidate> cursor,
+            List<String> states,
+            long createdAfter,
+            long createdBefore,
+            int budget,
+            Consumer<String> work) {
+        PaymentStore.Candidate start = cursor.get();
+        if (start != null && start.createdAt() < createdAfter) {
+            start = null; // the window moved past it
+        }
+        PaymentStore.Candidate from = start;
+        boolean wrapped = false;
+        int taken = 0;
+        while (taken < budget) {
+            int want = Math.min(BATCH, budget - taken);
+            List<PaymentStore.Candidate> page = store.candidates(states, createdAfter, createdBefore, from, want);
+            for (PaymentStore.Candidate c : page) {
+                if (wrapped && ORDER.compare(c, start) > 0) {
+                    cursor.set(from); // round once: the rest was taken earlier in this run
+                    return taken;
+                }
+                work.accept(c.id());
+                taken++;
+                from = c;
+            }
+            if (page.size() < want) { // the end of the list
+                if (wrapped || start == null) {
+                    cursor.set(null); // all of it in this run: the next starts at the beginning
+                    return taken;
+                }
+                wrapped = true;
+                from = null;
+            }
+        }
+        cursor.set(from);
+        return taken;
     }
 
     private void reconcileOne(String id, int[] counts) {
@@ -180,8 +249,7 @@ final class Settlement {
      * Every payment in the states and time range, page by page: a long list of real failures must
      * not hide a newer payment whose success was lost.
      */
-    private void forEach(
-            List<String> states, long createdAfter, long createdBefore, java.util.function.Consumer<String> work) {
+    private void forEach(List<String> states, long createdAfter, long createdBefore, Consumer<String> work) {
         PaymentStore.Candidate from = null;
         while (true) {
             List<PaymentStore.Candidate> page = store.candidates(states, createdAfter, createdBefore, from, BATCH);

@@ -343,7 +343,8 @@ public class PaymentsComponentTest {
                     + " HAUSHALTSSTELLE, OBJEKTNUMMER, PROVIDER, PROVIDER_REF, STATE, PAY_FIRST, CREATED_AT, UPDATED_AT,"
                     + " VERSION) VALUES ('P2026-0000-0000-" + String.format("%04d", i) + "', 'X" + i + "', '"
                     + PAY_FIRST
-                    + "', 'buergeramt', 'anna', 1000, 'p', 'h', 'o', 'test', 'ref-none', 'FAILED', 1, " + (old + i)
+                    + "', 'buergeramt', 'anna', 1000, 'p', 'h', 'o', 'test', 'ref-none-" + i + "', 'FAILED', 1, "
+                    + (old + i)
                     + ", "
                     + (old + i) + ", 1)");
         }
@@ -353,10 +354,16 @@ public class PaymentsComponentTest {
         notify(p, "e1", ProviderOutcome.FAILED);
         provider.settle(p.id(), ProviderOutcome.SUCCEEDED, 1000); // its notification never arrives
 
-        var report = payments.reconcile(null);
-
-        assertThat(report.checked()).isEqualTo(601);
+        // a run asks about 500 at most (reconcileMaxPerRun), oldest first: not yet the lost success
+        assertThat(payments.reconcile(null).checked()).isEqualTo(500);
+        assertThat(payments.get(ANNA, p.id()).state()).isEqualTo(PaymentState.FAILED);
+        // the next run goes on where the first stopped (the other 101, the lost success among them),
+        // then from the beginning again, none twice in one run
+        int asked = provider.statusQueries.get();
+        assertThat(payments.reconcile(null).checked()).isEqualTo(500);
         assertThat(payments.get(ANNA, p.id()).state()).isEqualTo(PaymentState.SUCCEEDED);
+        assertThat(provider.statusQueries.get() - asked).isEqualTo(500);
+        assertThat(provider.distinctStatusQueries(asked)).isEqualTo(500);
     }
 
     @Test

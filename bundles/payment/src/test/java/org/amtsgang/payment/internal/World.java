@@ -253,9 +253,21 @@ final class World {
                     f[0], f[1], f[2], ProviderOutcome.valueOf(f[3]), "card", Long.parseLong(f[4]), Instant.now());
         }
 
+        /** The references asked about, in order. */
+        final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        final java.util.concurrent.atomic.AtomicInteger statusQueries = new java.util.concurrent.atomic.AtomicInteger();
+
         @Override
         public Optional<ProviderStatus> status(String reference) {
+            asked.add(reference);
+            statusQueries.incrementAndGet();
             return Optional.ofNullable(truth.get(reference));
+        }
+
+        /** How many different references were asked about since the n-th question. */
+        long distinctStatusQueries(int since) {
+            return asked.subList(since, asked.size()).stream().distinct().count();
         }
 
         @Override
