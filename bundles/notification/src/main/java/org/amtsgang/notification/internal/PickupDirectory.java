@@ -42,17 +42,26 @@ final class PickupDirectory {
         return folder;
     }
 
-    /** Writes a mail that has no id of its own under a new name. */
+    /**
+     * Writes a mail that has no id of its own under a new name. Nobody waits for it to be on disk
+     * (it is sent in the background), so {@link #flush} does not wait for it either.
+     */
     Path write(MimeMessage message) throws IOException, MessagingException {
-        return write(message, System.currentTimeMillis() + "-" + run + "-" + counter.incrementAndGet());
+        return writeFile(message, System.currentTimeMillis() + "-" + run + "-" + counter.incrementAndGet());
     }
 
     /**
      * Writes the message as {@code <name>.eml}, replacing a file of that name: the name must be a
-     * plain file name. Written aside and moved into place, so that nobody reads half a mail. On
-     * disk only after {@link #flush}.
+     * plain file name. On disk after the next {@link #flush}.
      */
     Path write(MimeMessage message, String name) throws IOException, MessagingException {
+        Path file = writeFile(message, name);
+        unsynced.add(file);
+        return file;
+    }
+
+    /** Written aside and moved into place, so that nobody reads half a mail. */
+    private Path writeFile(MimeMessage message, String name) throws IOException, MessagingException {
         Files.createDirectories(folder);
         Path file = folder.resolve(name + ".eml");
         // named after the mail, not by Files.createTempFile: that draws on the JDK's one locked random
@@ -66,7 +75,6 @@ final class PickupDirectory {
                 message.writeTo(out);
             }
             move(partial, file);
-            unsynced.add(file);
         } finally {
             Files.deleteIfExists(partial);
         }
