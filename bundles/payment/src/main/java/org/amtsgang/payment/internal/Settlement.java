@@ -247,18 +247,10 @@ final class Settlement {
 
     /**
      * Every payment in the states and time range, page by page: a long list of real failures must
-     * not hide a newer payment whose success was lost.
+     * not hide a newer payment whose success was lost. A sweep without a cap, from the start.
      */
     private void forEach(List<String> states, long createdAfter, long createdBefore, Consumer<String> work) {
-        PaymentStore.Candidate from = null;
-        while (true) {
-            List<PaymentStore.Candidate> page = store.candidates(states, createdAfter, createdBefore, from, BATCH);
-            page.forEach(c -> work.accept(c.id()));
-            if (page.size() < BATCH) {
-                return;
-            }
-            from = page.get(page.size() - 1);
-        }
+        sweep(new AtomicReference<>(), states, createdAfter, createdBefore, Integer.MAX_VALUE, work);
     }
 
     /** Ends unfinished payments created before the time; a provider's late "paid" still wins. */

@@ -387,7 +387,6 @@ public final class PaymentStore {
     }
 
     private static <T> Optional<T> first(TypedQuery<T> query) {
-        List<T> found = query.setMaxResults(1).getResultList();
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return unique(query.setMaxResults(1));
     }
 }
