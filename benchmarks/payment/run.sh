@@ -19,7 +19,7 @@
 #                            callback alone still creates them, without the create figures)
 #   BENCH_HTTP_PORT          HTTP port (default: the first free one from 18481)
 #   BENCH_PAYMENTS           payments created (and notified) in the measured rounds, 200-500000 (default 20000)
-#   BENCH_WARMUP_PAYMENTS    payments created (and notified) to warm up first, 0-200000 (default 6000)
+#   BENCH_WARMUP_PAYMENTS    payments created (and notified) to warm up first, 0-200000 (default 20000)
 #   BENCH_ROUNDS             measured rounds the payments are split into, 1-5 (default 2)
 #   BENCH_CONNECTIONS        connections of the create and callback rounds, 2-256 (default 32)
 #   BENCH_BASELINE_SECONDS   seconds per baseline round, 3-60 (default 10)
@@ -52,7 +52,7 @@ source "$ROOT/benchmarks/lib.sh"
 # ---------------------------------------------------------------- settings and targets
 
 PAYMENTS=$(int_in BENCH_PAYMENTS "${BENCH_PAYMENTS:-20000}" 200 500000)
-WARMUP_PAYMENTS=$(int_in BENCH_WARMUP_PAYMENTS "${BENCH_WARMUP_PAYMENTS:-6000}" 0 200000)
+WARMUP_PAYMENTS=$(int_in BENCH_WARMUP_PAYMENTS "${BENCH_WARMUP_PAYMENTS:-20000}" 0 200000)
 ROUNDS=$(int_in BENCH_ROUNDS "${BENCH_ROUNDS:-2}" 1 5)
 CONNECTIONS=$(int_in BENCH_CONNECTIONS "${BENCH_CONNECTIONS:-32}" 2 256)
 BASELINE_SECONDS=$(int_in BENCH_BASELINE_SECONDS "${BENCH_BASELINE_SECONDS:-10}" 3 60)
@@ -70,7 +70,7 @@ CONVERGE_TIMEOUT=$(int_in BENCH_CONVERGE_TIMEOUT "${BENCH_CONVERGE_TIMEOUT:-180}
 WAIT_QUIET=$(int_in BENCH_WAIT_QUIET "${BENCH_WAIT_QUIET:-0}" 0 600)
 PARTS=${BENCH_PARTS:-create,callback,chaos}
 BOOT_TIMEOUT_S=240
-WARMUP_CHUNKS=2        # the warm-up payments in this many wrk runs, each followed by 5 s of the baseline
+WARMUP_CHUNKS=4        # the warm-up payments in this many wrk runs, each followed by 5 s of the baseline
 PROBES=2               # cases the contract probe uses (not measured)
 TOKEN_MAX_AGE_S=150    # access tokens live 5 minutes: fresh ones when they are older than this
 RECONCILE_INTERVAL_S=5 # the chaos instance's reconciliation (etc/org.amtsgang.payment.cfg of its copy)

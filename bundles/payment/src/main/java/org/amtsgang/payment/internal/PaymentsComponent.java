@@ -83,10 +83,8 @@ public final class PaymentsComponent implements Payments {
     private static final Set<CaseStatus> OPTIONAL_PAYABLE =
             EnumSet.of(CaseStatus.SUBMITTED, CaseStatus.AWAITING_PAYMENT, CaseStatus.IN_REVIEW, CaseStatus.NEEDS_INFO);
 
-    /** Paid fees handed to the case area at a time, and by how many threads. */
+    /** Paid fees handed to the case area per transaction of their notes. */
     private static final int CASE_BATCH = 200;
-
-    private static final int CASE_WORKERS = 3;
 
     /** Receipts nobody asked for yet, filed per housekeeping run. */
     private static final int RECEIPT_BATCH = 50;
@@ -99,7 +97,6 @@ public final class PaymentsComponent implements Payments {
     private final Settlement settlement;
     private final Refunds refunds;
     private final ScheduledExecutorService jobs;
-    private final java.util.concurrent.ExecutorService caseWorkers;
     private final AtomicBoolean caseSyncQueued = new AtomicBoolean();
     private final Receipts receipts;
     private volatile PaymentConfig config;
@@ -134,11 +131,6 @@ public final class PaymentsComponent implements Payments {
             t.setDaemon(true);
             return t;
         });
-        this.caseWorkers = Executors.newFixedThreadPool(CASE_WORKERS, r -> {
-            Thread t = new Thread(r, "amtsgang-payment-cases");
-            t.setDaemon(true);
-            return t;
-        });
         // the first run after a start comes within a minute (sooner with a shorter interval), so that
         // what a crash left open is looked at soon, but not while the platform is still booting
         long interval = Math.max(5, config.reconcileIntervalSeconds());
@@ -157,8 +149,6 @@ public final class PaymentsComponent implements Payments {
         // no interrupt: embedded Derby closes a connection whose thread is interrupted mid-statement
         jobs.shutdown();
         jobs.awaitTermination(30, TimeUnit.SECONDS);
-        caseWorkers.shutdown();
-        caseWorkers.awaitTermination(30, TimeUnit.SECONDS);
     }
 
     @Reference(
@@ -482,8 +472,12 @@ public final class PaymentsComponent implements Payments {
     }
 
     /**
-     * Tells the case area of paid fees, several at a time (each is a change of its case with its own
-     * notifications), until none is left; what fails is told at the next run.
+     * Tells the case area of paid fees (each is a change of its case with its own notifications)
+     * until none is left; what fails is told at the next run. One case after the other, on the jobs
+     * thread: with three threads telling at once, the callback benchmark answered 1,500
+     * notifications/s and the case area took 1,100 paid cases/s once the load was over; with one,
+     * 2,100/s and 1,300/s. On two cores, more writers at a time only wait for each other and for
+     * the request threads.
      */
     private void tellCases() {
         try {
@@ -492,21 +486,20 @@ public final class PaymentsComponent implements Payments {
                 if (todos.isEmpty()) {
                     return;
                 }
-                List<java.util.concurrent.Future<Boolean>> told = new java.util.ArrayList<>();
+                List<String> told = new java.util.ArrayList<>();
                 for (CaseTodoEntity todo : todos) {
-                    told.add(caseWorkers.submit(() -> tellCase(todo)));
+                    if (tellCase(todo)) {
+                        told.add(todo.paymentId);
+                    }
                 }
-                int done = 0;
-                for (java.util.concurrent.Future<Boolean> f : told) {
-                    done += f.get() ? 1 : 0;
-                }
-                if (done == 0 || todos.size() < CASE_BATCH) {
-                    return; // the rest waits for the next run
+                // one transaction for the batch's notes, not one per case: a note whose deletion a
+                // crash prevents is told again, which the case area answers as done already
+                store.caseTold(told);
+                if (told.isEmpty() || todos.size() < CASE_BATCH || jobs.isShutdown()) {
+                    return; // the rest waits for the next run (or start)
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | java.util.concurrent.ExecutionException e) {
+        } catch (RuntimeException e) {
             logger.warn("Telling the case area of paid fees failed; trying again shortly", e);
         }
     }
@@ -520,8 +513,11 @@ public final class PaymentsComponent implements Payments {
                 return false;
             }
             logger.warn("Payment {} paid for case {}, which no longer exists", todo.paymentId, todo.caseId);
+        } catch (RuntimeException e) {
+            // this case only: the others of the batch are told all the same
+            logger.warn("Case {} not told of payment {}; trying again shortly", todo.caseId, todo.paymentId, e);
+            return false;
         }
-        store.caseTold(todo.paymentId);
         return true;
     }
 

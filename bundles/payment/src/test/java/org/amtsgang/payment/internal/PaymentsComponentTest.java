@@ -116,6 +116,29 @@ public class PaymentsComponentTest {
     }
 
     @Test
+    public void aCaseTheCaseAreaCannotTakeHoldsUpNoOtherAndIsToldOnceItCan() throws Exception {
+        cases.put("C1", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
+        cases.put("C2", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
+        cases.failing.add("C1");
+
+        PaymentView first = pay("C1", "k1");
+        PaymentView second = pay("C2", "k2");
+        notify(first, "e1", ProviderOutcome.SUCCEEDED);
+        notify(second, "e2", ProviderOutcome.SUCCEEDED);
+
+        waitFor(() -> cases.feePaid.contains("C2/" + second.id()));
+        assertThat(cases.byId.get("C2").status()).isEqualTo(CaseStatus.IN_REVIEW);
+        assertThat(cases.byId.get("C1").status()).isEqualTo(CaseStatus.AWAITING_PAYMENT);
+        // only the note of the case told is gone; the other waits for the next run
+        waitFor(() -> jpa.count("SELECT COUNT(*) FROM PAYMENT_CASE_TODO") == 1);
+
+        cases.failing.clear();
+        waitFor(() -> cases.byId.get("C1").status() == CaseStatus.IN_REVIEW);
+        assertThat(cases.feePaid).containsExactlyInAnyOrder("C1/" + first.id(), "C2/" + second.id());
+        waitFor(() -> jpa.count("SELECT COUNT(*) FROM PAYMENT_CASE_TODO") == 0);
+    }
+
+    @Test
     public void theSameKeyGivesTheSamePaymentAndAnotherRequestUnderItIsRefused() {
         cases.put("C1", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
         PaymentView first = pay("C1", "k1");
@@ -367,10 +390,12 @@ public class PaymentsComponentTest {
     }
 
     @Test
-    public void refundsFollowTheServiceRuleAndWhatTheCallerSaw() {
+    public void refundsFollowTheServiceRuleAndWhatTheCallerSaw() throws Exception {
         cases.put("C1", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
         PaymentView p = pay("C1", null);
         notify(p, "e1", ProviderOutcome.SUCCEEDED);
+        // the case area is told in the background; the decisions below come after, as in life
+        waitFor(() -> cases.byId.get("C1").status() == CaseStatus.IN_REVIEW);
 
         assertThat(payments.refundable(OLGA, p.id())).isZero(); // the case is not withdrawn or rejected
         cases.decide("C1", CaseStatus.REJECTED);
@@ -401,10 +426,11 @@ public class PaymentsComponentTest {
     }
 
     @Test
-    public void aRefundTheProviderRefusesRestoresThePayment() {
+    public void aRefundTheProviderRefusesRestoresThePayment() throws Exception {
         cases.put("C1", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
         PaymentView p = pay("C1", null);
         notify(p, "e1", ProviderOutcome.SUCCEEDED);
+        waitFor(() -> cases.byId.get("C1").status() == CaseStatus.IN_REVIEW);
         cases.decide("C1", CaseStatus.WITHDRAWN);
         provider.refuseRefunds = true;
 

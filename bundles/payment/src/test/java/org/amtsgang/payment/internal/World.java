@@ -90,6 +90,8 @@ final class World {
     static final class CaseList {
         final Map<String, CaseView> byId = new ConcurrentHashMap<>();
         final List<String> feePaid = new CopyOnWriteArrayList<>();
+        /** Cases whose feePaid fails as if the case area's database were away. */
+        final java.util.Set<String> failing = ConcurrentHashMap.newKeySet();
 
         CaseView put(String id, String service, String applicant, CaseStatus status, long fee) {
             String office = service.substring(0, service.indexOf('-'));
@@ -162,6 +164,9 @@ final class World {
                             }
                             case "feePaid" -> {
                                 CaseView c = byId.get((String) a[0]);
+                                if (failing.contains((String) a[0])) {
+                                    throw new IllegalStateException("database away");
+                                }
                                 if (c == null) {
                                     throw new CaseException(CaseException.Reason.NOT_FOUND, "no case " + a[0]);
                                 }
