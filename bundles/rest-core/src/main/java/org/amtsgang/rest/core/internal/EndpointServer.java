@@ -37,12 +37,14 @@ final class EndpointServer implements AutoCloseable {
         for (Object resource : all) {
             factory.setResourceProvider(resource.getClass(), new SingletonResourceProvider(resource, true));
         }
+        AccessFeature access = new AccessFeature(authenticator);
         factory.setProviders(List.of(
                 JsonSupport.provider(mapper),
                 new ProblemMapper(),
                 new BodyLimitFilter(maxBodyBytes),
                 new AuthenticationFilter(authenticator),
-                new AccessFeature(authenticator),
+                access,
+                access.filter(),
                 new SecurityHeadersFilter()));
         this.server = withClassLoader(EndpointServer.class.getClassLoader(), factory::create);
     }
