@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -486,7 +487,7 @@ public final class PaymentsComponent implements Payments {
                 if (todos.isEmpty()) {
                     return;
                 }
-                List<String> told = new java.util.ArrayList<>();
+                List<String> told = new ArrayList<>();
                 for (CaseTodoEntity todo : todos) {
                     if (tellCase(todo)) {
                         told.add(todo.paymentId);
