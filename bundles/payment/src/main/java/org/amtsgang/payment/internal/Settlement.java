@@ -4,6 +4,8 @@ import static org.amtsgang.payment.api.PaymentException.Reason.BAD_SIGNATURE;
 import static org.amtsgang.payment.api.PaymentException.Reason.NOT_FOUND;
 import static org.amtsgang.payment.api.PaymentException.Reason.UNAVAILABLE;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,15 @@ final class Settlement {
 
     private static final int BATCH = 500;
 
+    /**
+     * Notifications are applied in up to four groups at a time of up to 16 each. A transaction per
+     * notification spent an eighth of the callback benchmark's CPU on opening and committing
+     * transactions; four groups keep both cores busy while one waits for its commit.
+     */
+    private static final int GROUP_LANES = 4;
+
+    private static final int MAX_GROUP = 16;
+
     /** The order in which payments are swept: oldest first, as {@link PaymentStore#candidates} pages. */
     private static final Comparator<PaymentStore.Candidate> ORDER =
             Comparator.comparingLong(PaymentStore.Candidate::createdAt).thenComparing(PaymentStore.Candidate::id);
@@ -55,6 +66,11 @@ final class Settlement {
     private final AtomicReference<PaymentStore.Candidate> openCursor = new AtomicReference<>();
 
     private final AtomicReference<PaymentStore.Candidate> recoverableCursor = new AtomicReference<>();
+    /** Notifications arriving at the same time, applied in groups (see {@link #applyGroup}). */
+    private final Groups<Delivery, PaymentView> groups;
+
+    /** A verified notification of a provider. */
+    private record Delivery(String providerId, ProviderNotification notification) {}
 
     /**
      * @param paid told after a payment of a case waiting for its fee succeeded
@@ -65,6 +81,7 @@ final class Settlement {
         this.providers = providers;
         this.paid = paid;
         this.maxPerRun = Math.max(2, maxPerRun);
+        this.groups = new Groups<>(GROUP_LANES, MAX_GROUP, this::applyGroup);
     }
 
     /** A notification as it arrived from a provider. */
@@ -86,7 +103,7 @@ final class Settlement {
         }
         // a success after a failure counts only when the provider confirms it; the provider is asked
         // outside the row lock, then the notification is applied with its answer
-        PaymentView now = applyOnce(providerId, n, null);
+        PaymentView now = groups.run(n.paymentId(), new Delivery(providerId, n));
         if (now == null) {
             PaymentEntity seen = store.find(n.paymentId()).orElseThrow(() -> unknown(n.paymentId()));
             Optional<ProviderStatus> truth = ask(provider, seen);
@@ -94,6 +111,55 @@ final class Settlement {
         }
         afterCommit(now.state());
         return now;
+    }
+
+    /**
+     * Applies a group of notifications in one transaction, in the order of their payments. If the
+     * transaction fails as a whole (a deadlock with another writer, a parallel delivery that won a
+     * unique key), each is applied again on its own, so that one notification's trouble is never
+     * another's.
+     *
+     * @return per notification the payment now, null if the provider must be asked first, or the
+     *     problem its sender gets
+     */
+    private List<Groups.Outcome<PaymentView>> applyGroup(List<Delivery> group) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> group.get(i).notification().paymentId()));
+        List<Groups.Outcome<PaymentView>> outcomes = new ArrayList<>(Collections.nCopies(group.size(), null));
+        try {
+            List<Optional<Groups.Outcome<PaymentView>>> answers = store.changeEach(
+                    order.stream()
+                            .map(i -> group.get(i).notification().paymentId())
+                            .toList(),
+                    (k, p, tx) -> {
+                        Delivery d = group.get(order.get(k));
+                        try {
+                            return Groups.Outcome.of(decide(p, tx, d.providerId(), d.notification(), null)
+                                    .orElse(null));
+                        } catch (PaymentException refused) { // thrown before it wrote anything
+                            return Groups.Outcome.failed(refused);
+                        }
+                    });
+            for (int k = 0; k < order.size(); k++) {
+                String id = group.get(order.get(k)).notification().paymentId();
+                outcomes.set(order.get(k), answers.get(k).orElseGet(() -> Groups.Outcome.failed(unknown(id))));
+            }
+            return outcomes;
+        } catch (RuntimeException groupFailed) {
+            logger.debug("A group of {} notifications failed; applying each on its own", group.size(), groupFailed);
+            return group.stream()
+                    .map(d -> {
+                        try {
+                            return Groups.Outcome.of(applyOnce(d.providerId(), d.notification(), null));
+                        } catch (RuntimeException e) {
+                            return Groups.Outcome.<PaymentView>failed(e);
+                        }
+                    })
+                    .toList();
+        }
     }
 
     /**
@@ -116,44 +182,50 @@ final class Settlement {
      * @return the payment now, or null if the provider must be asked first
      */
     private PaymentView apply(String providerId, ProviderNotification n, ProviderOutcome confirmed) {
-        return store.change(n.paymentId(), (p, tx) -> {
-                    if (!p.provider.equals(providerId)
-                            || (p.providerRef != null && !p.providerRef.equals(n.reference()))) {
-                        logger.warn(
-                                "Provider {} notified about payment {} under a reference that is not its own",
-                                providerId,
-                                p.id);
-                        throw unknown(n.paymentId());
-                    }
-                    PaymentState current = PaymentState.valueOf(p.state);
-                    Move move = Transitions.of(current, n.outcome(), false);
-                    if (move.verdict() == Verdict.CONFIRM_FIRST) {
-                        if (confirmed == null) {
-                            return Optional.<PaymentView>empty(); // nothing recorded: asked first, then applied again
-                        }
-                        move = confirmed == ProviderOutcome.SUCCEEDED
-                                ? Transitions.of(current, confirmed, true)
-                                : Move.ignore("a success after " + current + " the provider did not confirm");
-                    }
-                    if (!tx.firstTime(providerId, n.eventId(), p.id, n.outcome().name())) {
-                        return Optional.of(Views.of(p)); // a repeat: changes nothing
-                    }
-                    if (move.verdict() == Verdict.APPLY
-                            && move.to() == PaymentState.SUCCEEDED
-                            && n.amountCents() != p.amountCents) {
-                        logger.error(
-                                "Provider {} reports payment {} paid with {} cents instead of {}; left for a person",
-                                providerId,
-                                p.id,
-                                n.amountCents(),
-                                p.amountCents);
-                        move = Move.ignore("paid amount " + n.amountCents() + " differs from " + p.amountCents);
-                    }
-                    record(p, tx, move, "NOTIFIED", "provider:" + providerId, "event " + n.eventId(), n.method());
-                    return Optional.of(Views.of(p));
-                })
+        return store.change(n.paymentId(), (p, tx) -> decide(p, tx, providerId, n, confirmed))
                 .orElseThrow(() -> unknown(n.paymentId()))
                 .orElse(null);
+    }
+
+    /**
+     * What a verified notification does to the payment, decided and recorded under its row lock.
+     *
+     * @return the payment now, or empty if the provider must be asked first (nothing recorded then)
+     * @throws PaymentException before anything is recorded, if the payment is not the provider's
+     */
+    private Optional<PaymentView> decide(
+            PaymentEntity p, PaymentStore.Tx tx, String providerId, ProviderNotification n, ProviderOutcome confirmed) {
+        if (!p.provider.equals(providerId) || (p.providerRef != null && !p.providerRef.equals(n.reference()))) {
+            logger.warn(
+                    "Provider {} notified about payment {} under a reference that is not its own", providerId, p.id);
+            throw unknown(n.paymentId());
+        }
+        PaymentState current = PaymentState.valueOf(p.state);
+        Move move = Transitions.of(current, n.outcome(), false);
+        if (move.verdict() == Verdict.CONFIRM_FIRST) {
+            if (confirmed == null) {
+                return Optional.<PaymentView>empty(); // nothing recorded: asked first, then applied again
+            }
+            move = confirmed == ProviderOutcome.SUCCEEDED
+                    ? Transitions.of(current, confirmed, true)
+                    : Move.ignore("a success after " + current + " the provider did not confirm");
+        }
+        if (!tx.firstTime(providerId, n.eventId(), p.id, n.outcome().name())) {
+            return Optional.of(Views.of(p)); // a repeat: changes nothing
+        }
+        if (move.verdict() == Verdict.APPLY
+                && move.to() == PaymentState.SUCCEEDED
+                && n.amountCents() != p.amountCents) {
+            logger.error(
+                    "Provider {} reports payment {} paid with {} cents instead of {}; left for a person",
+                    providerId,
+                    p.id,
+                    n.amountCents(),
+                    p.amountCents);
+            move = Move.ignore("paid amount " + n.amountCents() + " differs from " + p.amountCents);
+        }
+        record(p, tx, move, "NOTIFIED", "provider:" + providerId, "event " + n.eventId(), n.method());
+        return Optional.of(Views.of(p));
     }
 
     /** A success may have left a note for the case area: have it delivered now, not at the next poll. */

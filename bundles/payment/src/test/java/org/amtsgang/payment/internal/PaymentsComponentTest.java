@@ -264,6 +264,54 @@ public class PaymentsComponentTest {
     }
 
     @Test
+    public void notificationsArrivingTogetherAreEachAppliedAndOneThatIsRefusedSpoilsNoOther() throws Exception {
+        java.util.List<PaymentView> paying = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            cases.put("G" + i, PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
+            paying.add(pay("G" + i, null));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<PaymentView>> good = new java.util.ArrayList<>();
+            java.util.List<java.util.concurrent.Future<PaymentView>> foreign = new java.util.ArrayList<>();
+            for (PaymentView p : paying) {
+                for (int copy = 0; copy < 2; copy++) { // each sent twice, as providers do
+                    good.add(pool.submit(() -> {
+                        start.await();
+                        return notify(p, "e-" + p.id(), ProviderOutcome.SUCCEEDED);
+                    }));
+                }
+                // the same payment under another payment's reference: refused, and nothing else with it
+                foreign.add(pool.submit(() -> {
+                    start.await();
+                    return payments.notify(
+                            "test",
+                            ("x-" + p.id() + "|" + p.id() + "|ref-someone-else|SUCCEEDED|1000")
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            SIGNED);
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<PaymentView> f : good) {
+                assertThat(f.get().state()).isEqualTo(PaymentState.SUCCEEDED);
+            }
+            for (java.util.concurrent.Future<PaymentView> f : foreign) {
+                java.util.concurrent.ExecutionException refused =
+                        assertThrows(java.util.concurrent.ExecutionException.class, f::get);
+                assertThat(refused.getCause()).isInstanceOf(PaymentException.class);
+                assertThat(((PaymentException) refused.getCause()).reason()).isEqualTo(Reason.NOT_FOUND);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jpa.count("SELECT COUNT(*) FROM PAYMENT_BOOKING")).isEqualTo(24);
+        assertThat(jpa.count("SELECT COUNT(*) FROM PAYMENT_NOTIFICATION")).isEqualTo(24);
+        assertThat(jpa.count("SELECT COUNT(*) FROM PAYMENT_EVENT WHERE TYPE = 'NOTIFIED' AND FROM_STATE <> TO_STATE"))
+                .isEqualTo(24);
+    }
+
+    @Test
     public void lateAndReorderedNotificationsNeverMoveAPaymentBack() {
         cases.put("C1", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
         PaymentView p = pay("C1", null);

@@ -200,6 +200,35 @@ public final class PaymentStore {
         });
     }
 
+    /** A change of one payment among several in one transaction. */
+    @FunctionalInterface
+    public interface EachChange<T> {
+        /**
+         * @param index the payment's place in the list
+         */
+        T apply(int index, PaymentEntity payment, Tx tx);
+    }
+
+    /**
+     * Changes several payments in one transaction, one after the other, each under its row lock,
+     * taken in the order of the list (callers sort it, so that two such transactions never wait
+     * for each other crosswise). A payment may be in the list twice: the second change sees the
+     * first.
+     *
+     * @return per payment of the list what its change answered, or empty if there is no such payment
+     */
+    public <T> List<Optional<T>> changeEach(List<String> paymentIds, EachChange<T> change) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Tx tx = new Tx(em);
+            List<Optional<T>> answers = new ArrayList<>(paymentIds.size());
+            for (int i = 0; i < paymentIds.size(); i++) {
+                PaymentEntity p = em.find(PaymentEntity.class, paymentIds.get(i), LockModeType.PESSIMISTIC_WRITE);
+                answers.add(p == null ? Optional.empty() : Optional.ofNullable(change.apply(i, p, tx)));
+            }
+            return answers;
+        });
+    }
+
     public List<EventEntity> events(String paymentId) {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                         "SELECT e FROM EventEntity e WHERE e.paymentId = :payment ORDER BY e.atMillis, e.id",
