@@ -28,6 +28,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.amtsgang.audit.api.AuditTrail;
 import org.amtsgang.cases.api.CaseException;
 import org.amtsgang.cases.api.Cases;
 import org.amtsgang.cases.api.dto.CaseView;
@@ -53,6 +54,7 @@ import org.amtsgang.document.api.dto.VersionView;
 import org.amtsgang.document.api.spi.DocumentIndex;
 import org.amtsgang.document.api.spi.IndexHits;
 import org.amtsgang.document.api.spi.IndexQuery;
+import org.amtsgang.document.internal.audit.ReadLog;
 import org.amtsgang.document.internal.content.ContentRefused;
 import org.amtsgang.document.internal.content.ContentStore;
 import org.amtsgang.document.internal.content.ContentType;
@@ -138,6 +140,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
     private volatile ComponentServiceObjects<Cases> cases;
 
     private final Indexer indexer;
+    private final ReadLog reads;
     private final OcrWorkers ocr;
     private final ScheduledExecutorService jobs;
     private final Watermarker watermarker;
@@ -169,6 +172,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
                         new Inspector.Limits(config.maxPixels(), config.maxPages(), config.maxPageContentBytes())));
         this.watermarker = new Watermarker(content.root().resolve("tmp"));
         this.indexer = new Indexer(store, content, Access::documentKeys, Views::fields);
+        this.reads = new ReadLog(store);
         this.ocr = new OcrWorkers(
                 store,
                 content,
@@ -204,6 +208,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         ocr.start();
         // the outbox is replayed on every change; the timer only retries after a failure
         jobs.scheduleWithFixedDelay(indexer::wake, 30, 30, TimeUnit.SECONDS);
+        jobs.scheduleWithFixedDelay(reads::wake, 30, 30, TimeUnit.SECONDS);
         jobs.scheduleWithFixedDelay(this::sweep, 10, 360, TimeUnit.MINUTES);
         logger.info("Document store at {}", content.root());
     }
@@ -216,6 +221,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         jobs.shutdown();
         ocr.stop();
         indexer.stop();
+        reads.stop();
         jobs.awaitTermination(10, TimeUnit.SECONDS);
         io.shutdown();
     }
@@ -230,6 +236,18 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
 
     void unbindIndex(DocumentIndex index) {
         indexer.unbind(index);
+    }
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAudit(AuditTrail trail) {
+        reads.bind(trail);
+    }
+
+    void unbindAudit(AuditTrail trail) {
+        reads.unbind(trail);
     }
 
     @Reference(
@@ -482,9 +500,25 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         VersionEntity version = versionOf(document, number);
         if (!Access.mayRead(caller, document, Set.of())) {
             // readable through a grant only: an inspection copy with the reader's name and the day
+            recordRead(caller, version, "inspection copy with the reader's name");
             return watermarked(caller, version);
         }
+        recordRead(caller, version, "original");
         return read(version.sha256, version.size, version.contentType, Views.version(version));
+    }
+
+    /**
+     * Puts the read on record for the audit trail before any content is handed out; if it cannot be
+     * recorded, nothing is handed out.
+     */
+    private void recordRead(Caller caller, VersionEntity version, String what) {
+        try {
+            reads.record(version.documentId, caller.subject(), "version " + version.number + ", " + what);
+        } catch (RuntimeException e) {
+            logger.warn("Could not record a read of {} by {}: {}", version.documentId, caller.subject(), e.toString());
+            throw new DocumentException(
+                    UNAVAILABLE, "The document cannot be read just now (its read is not on record); try again later.");
+        }
     }
 
     private Content watermarked(Caller caller, VersionEntity version) {
@@ -537,6 +571,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
                 .orElseThrow(() -> new DocumentException(
                         NOT_FOUND,
                         "Version " + version.number + " has no " + kind + " (its OCR is " + version.ocrStatus + ")."));
+        recordRead(caller, version, kind.name());
         return read(rendition.sha256, rendition.size, rendition.contentType, Views.version(version));
     }
 

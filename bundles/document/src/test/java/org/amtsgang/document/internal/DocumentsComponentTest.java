@@ -24,6 +24,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.amtsgang.audit.api.AuditEntry;
+import org.amtsgang.audit.api.AuditTrail;
+import org.amtsgang.audit.internal.AuditTrailComponent;
 import org.amtsgang.document.api.DocumentException;
 import org.amtsgang.document.api.dto.Confidentiality;
 import org.amtsgang.document.api.dto.Content;
@@ -52,8 +55,11 @@ public class DocumentsComponentTest {
     @Rule
     public TemporaryFolder folder = new TemporaryFolder();
 
-    private final DerbyJpa jpa =
-            new DerbyJpa("document", "/db/document/V1__document.sql", "/db/document/V2__grant_revocation.sql");
+    private final DerbyJpa jpa = new DerbyJpa(
+            "document",
+            "/db/document/V1__document.sql",
+            "/db/document/V2__grant_revocation.sql",
+            "/db/document/V3__read_log.sql");
     private final People.CaseList cases = new People.CaseList();
     private final Map<String, Object> settings = new HashMap<>();
     private final List<IndexChange> indexed = new CopyOnWriteArrayList<>();
@@ -343,6 +349,40 @@ public class DocumentsComponentTest {
         jpa.execute("UPDATE DOCUMENT_GRANT SET UNTIL_AT = " + (System.currentTimeMillis() - 1000));
         assertNotFound(BERT, doc.id());
         assertThat(ids(BERT)).isEmpty();
+    }
+
+    @Test
+    public void everyReadOfContentIsOnRecordInTheAuditTrailEvenWhenTheTrailComesLater() throws Exception {
+        DocumentView doc = documents.create(BAU_CLERK, bauakte("BA-7", Confidentiality.INTERNAL));
+        documents.addVersion(BAU_CLERK, doc.id(), "a.png", in(Samples.png(Samples.page("A"))), 0);
+        documents.grant(BAU_CLERK, doc.id(), "bert", Instant.now().plus(30, ChronoUnit.DAYS), "Bauakteneinsicht C-7");
+        read(documents.open(BAU_CLERK, doc.id(), 1));
+        read(documents.open(BERT, doc.id(), 1));
+        assertNotFound(BUERGER_CLERK, doc.id()); // refused: nothing read, nothing recorded
+        // no audit trail yet (its bundle away): the reads wait in the document area's outbox
+        assertThat(jpa.count("SELECT COUNT(*) FROM DOCUMENT_AUDIT_TODO")).isEqualTo(2);
+
+        try (DerbyJpa auditJpa = new DerbyJpa("audit", "/db/audit/V1__audit.sql")) {
+            AuditTrail trail = new AuditTrailComponent(People.noBundleContext(), auditJpa, (area, bundle) -> 1);
+            documents.bindAudit(trail);
+            List<AuditEntry> entries = waitFor(() -> trail.of(doc.id()), found -> found.size() == 2);
+            assertThat(entries)
+                    .extracting(e -> e.record().area() + " " + e.record().actor() + " "
+                            + e.record().action() + ": " + e.record().reason())
+                    .containsExactly(
+                            "documents clara CONTENT_READ: version 1, original",
+                            "documents bert CONTENT_READ: version 1, inspection copy with the reader's name");
+            waitFor(() -> jpa.count("SELECT COUNT(*) FROM DOCUMENT_AUDIT_TODO"), left -> left == 0);
+
+            // with the trail there, a read is in it moments later
+            read(documents.open(BERT, doc.id(), 0));
+            assertThat(waitFor(() -> trail.of(doc.id()), found -> found.size() == 3)
+                            .get(2)
+                            .record()
+                            .actor())
+                    .isEqualTo("bert");
+            assertThat(trail.verify().intact()).isTrue();
+        }
     }
 
     // ---- reading

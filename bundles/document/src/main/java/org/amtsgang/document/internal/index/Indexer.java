@@ -8,16 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.amtsgang.document.api.dto.RenditionKind;
 import org.amtsgang.document.api.spi.DocumentIndex;
 import org.amtsgang.document.api.spi.IndexChange;
 import org.amtsgang.document.api.spi.IndexEntry;
-import org.amtsgang.document.internal.DaemonThreads;
+import org.amtsgang.document.internal.Outbox;
 import org.amtsgang.document.internal.content.ContentStore;
 import org.amtsgang.document.internal.store.DocumentEntity;
 import org.amtsgang.document.internal.store.DocumentStore;
@@ -41,9 +37,7 @@ public final class Indexer {
     private final ContentStore content;
     private final Function<DocumentEntity, Set<String>> readers;
     private final Function<String, Map<String, String>> fields;
-    private final ExecutorService worker =
-            Executors.newSingleThreadExecutor(DaemonThreads.named("amtsgang-document-index"));
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final Outbox worker = new Outbox("amtsgang-document-index", this::drain);
     private volatile DocumentIndex index;
 
     public Indexer(
@@ -59,11 +53,7 @@ public final class Indexer {
 
     public void bind(DocumentIndex index) {
         this.index = index;
-        try {
-            worker.execute(this::fillIfEmpty);
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            return;
-        }
+        worker.execute(this::fillIfEmpty);
         wake();
     }
 
@@ -98,21 +88,11 @@ public final class Indexer {
 
     /** Replays the outbox soon. */
     public void wake() {
-        if (queued.compareAndSet(false, true)) {
-            try {
-                worker.execute(() -> {
-                    queued.set(false);
-                    drain();
-                });
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                queued.set(false);
-            }
-        }
+        worker.wake();
     }
 
     public void stop() throws InterruptedException {
-        worker.shutdown();
-        worker.awaitTermination(30, TimeUnit.SECONDS);
+        worker.stop();
     }
 
     /** Empties the index and indexes every document again; answers the entries written. */

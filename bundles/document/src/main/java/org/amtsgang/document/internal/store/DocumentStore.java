@@ -318,6 +318,30 @@ public final class DocumentStore {
                                 .isEmpty());
     }
 
+    /** Records a read for the audit trail, in a transaction of its own. */
+    public void auditTodo(AuditTodoEntity read) {
+        jpa.tx(TransactionType.Required, em -> em.persist(read));
+    }
+
+    /** The oldest reads the audit trail has not been given yet. */
+    public List<AuditTodoEntity> auditTodos(int limit) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "SELECT t FROM AuditTodoEntity t ORDER BY t.atMillis, t.id", AuditTodoEntity.class)
+                .setMaxResults(limit)
+                .getResultList());
+    }
+
+    /** Forgets reads the audit trail holds now: one statement per id (Derby scans for IN lists). */
+    public void audited(Collection<String> ids) {
+        jpa.tx(TransactionType.Required, em -> {
+            for (String id : ids) {
+                em.createQuery("DELETE FROM AuditTodoEntity t WHERE t.id = :id")
+                        .setParameter("id", id)
+                        .executeUpdate();
+            }
+        });
+    }
+
     public List<IndexTodoEntity> indexTodos(int limit) {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                         "SELECT t FROM IndexTodoEntity t ORDER BY t.id", IndexTodoEntity.class)

@@ -1,0 +1,32 @@
+package org.amtsgang.document.internal.store;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Table;
+
+/** A read of a document's content the audit trail has not been given yet (its outbox). */
+@Entity
+@Table(name = "DOCUMENT_AUDIT_TODO")
+public class AuditTodoEntity {
+
+    /** The audit record's id as well: the trail appends an id once. */
+    @Id
+    @Column(name = "ID")
+    public String id;
+
+    @Column(name = "AT_MILLIS")
+    public long atMillis;
+
+    @Column(name = "DOCUMENT_ID")
+    public String documentId;
+
+    @Column(name = "ACTOR")
+    public String actor;
+
+    @Column(name = "ACTION")
+    public String action;
+
+    @Column(name = "DETAIL")
+    public String detail;
+}
