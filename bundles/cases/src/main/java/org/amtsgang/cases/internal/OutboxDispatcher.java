@@ -92,6 +92,7 @@ public final class OutboxDispatcher {
         this.hooks = hooks;
         this.worker = new Thread(this::run, "amtsgang-cases-outbox");
         this.worker.setDaemon(true);
+        this.worker.setPriority(Thread.MIN_PRIORITY); // after the requests (see bin/setenv)
         this.worker.start();
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,7 +22,12 @@ public final class Outbox {
     private final AtomicBoolean queued = new AtomicBoolean();
 
     public Outbox(String threadName, Runnable deliver) {
-        this.worker = Executors.newSingleThreadExecutor(DaemonThreads.named(threadName));
+        ThreadFactory daemons = DaemonThreads.named(threadName);
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = daemons.newThread(r);
+            t.setPriority(Thread.MIN_PRIORITY); // after the requests (see bin/setenv)
+            return t;
+        });
         this.deliver = deliver;
     }
 

@@ -130,6 +130,7 @@ public final class PaymentsComponent implements Payments {
         this.jobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "amtsgang-payment-jobs");
             t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY); // after the requests (see bin/setenv)
             return t;
         });
         // the first run after a start comes within a minute (sooner with a shorter interval), so that
