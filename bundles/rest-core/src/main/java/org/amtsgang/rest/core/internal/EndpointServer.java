@@ -24,7 +24,8 @@ final class EndpointServer implements AutoCloseable {
             long maxBodyBytes,
             List<Object> resources,
             String version,
-            Supplier<Authenticator> authenticator) {
+            Supplier<Authenticator> authenticator,
+            java.util.function.BooleanSupplier starting) {
         List<Object> all = new ArrayList<>(resources);
         all.add(new OpenApiResource(
                 () -> resources.stream().<Class<?>>map(Object::getClass).toList(), version));
@@ -40,7 +41,7 @@ final class EndpointServer implements AutoCloseable {
         AccessFeature access = new AccessFeature(authenticator);
         factory.setProviders(List.of(
                 JsonSupport.provider(mapper),
-                new ProblemMapper(),
+                new ProblemMapper(starting),
                 new BodyLimitFilter(maxBodyBytes),
                 new AuthenticationFilter(authenticator),
                 access,

@@ -72,10 +72,14 @@ public final class PlatformEndpoint {
 
     private boolean active = true;
 
+    /** While the platform starts, an address no resource answers yet gets 503, not 404. */
+    private final BootState boot;
+
     @Activate
     public PlatformEndpoint(RestConfig config, BundleContext context) {
         this.config = config;
         this.version = context.getBundle().getVersion().toString();
+        this.boot = new BootState(context);
         // our own bus, not the JVM-wide default: it lives and dies with this component
         this.bus = new ExtensionManagerBus();
         // Without a class loader of its own, CXF's servlet looks one up through the bundle's
@@ -179,7 +183,7 @@ public final class PlatformEndpoint {
         closeServer();
         try {
             server = new EndpointServer(
-                    bus, config.address(), config.maxBodyBytes(), current, version, () -> authenticator);
+                    bus, config.address(), config.maxBodyBytes(), current, version, () -> authenticator, boot);
             cache.routes(CacheRoutes.of(classesWithOpenApi(current)));
             builds.incrementAndGet();
             gate.open();

@@ -24,7 +24,23 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
     /** A problem extension that becomes the WWW-Authenticate header instead of a body member. */
     static final String WWW_AUTHENTICATE = "wwwAuthenticate";
 
+    /**
+     * A problem extension that becomes the Retry-After header (seconds) instead of a body member
+     * (not {@code retryAfter}: the identity area's 429 says that in the body on purpose).
+     */
+    static final String RETRY_AFTER = "retryAfterHeader";
+
     private final Logger logger = LoggerFactory.getLogger(ProblemMapper.class);
+    private final java.util.function.BooleanSupplier starting;
+
+    /** @param starting true while the platform starts: an address nothing answers may come soon */
+    ProblemMapper(java.util.function.BooleanSupplier starting) {
+        this.starting = starting;
+    }
+
+    ProblemMapper() {
+        this(() -> false);
+    }
 
     @Override
     public Response toResponse(Throwable error) {
@@ -35,6 +51,10 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
                 .entity(body(problem));
         if (error instanceof WebApplicationException web && web.getResponse().getStatus() == 405) {
             response.header(HttpHeaders.ALLOW, web.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        }
+        Object retryAfter = problem.extensions().get(RETRY_AFTER);
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfter);
         }
         if (problem.status() == 401) {
             // RFC 6750: say how to authenticate, and whether the token sent was the trouble
@@ -62,7 +82,14 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
     private Problem fromWebApplication(WebApplicationException web) {
         int status = web.getResponse().getStatus();
         return switch (status) {
-            case 404 -> problem(404, "Not found", "There is no resource at " + path() + ".");
+            case 404 -> starting.getAsBoolean()
+                    ? new Problem(
+                            "about:blank",
+                            "Service unavailable",
+                            503,
+                            "The platform is starting and this part of it is not there yet; try again in a moment.",
+                            Map.of(RETRY_AFTER, "2"))
+                    : problem(404, "Not found", "There is no resource at " + path() + ".");
             case 405 -> problem(405, "Method not allowed", "This resource allows only " + allowed(web) + ".");
             case 406 -> problem(406, "Not acceptable", "This resource answers with application/json only.");
             case 415 -> problem(415, "Unsupported media type", "Send the request body as application/json.");
@@ -100,7 +127,7 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
         body.put("detail", problem.detail());
         body.put("instance", path());
         problem.extensions().forEach((key, value) -> {
-            if (!key.equals(WWW_AUTHENTICATE)) {
+            if (!key.equals(WWW_AUTHENTICATE) && !key.equals(RETRY_AFTER)) {
                 body.putIfAbsent(key, value);
             }
         });

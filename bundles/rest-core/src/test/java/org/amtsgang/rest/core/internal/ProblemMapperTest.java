@@ -32,6 +32,30 @@ public class ProblemMapperTest {
     }
 
     @Test
+    public void whileThePlatformStartsAnAddressNothingAnswersYetIsUnavailableNotMissing() {
+        boolean[] starting = {true};
+        ProblemMapper booting = new ProblemMapper(() -> starting[0]);
+        WebApplicationException noResource = new WebApplicationException(404);
+
+        Response early = booting.toResponse(noResource);
+        assertThat(early.getStatus()).isEqualTo(503);
+        assertThat(early.getHeaderString("Retry-After")).isEqualTo("2");
+        assertThat(early.getMediaType().toString()).isEqualTo("application/problem+json");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) early.getEntity();
+        assertThat(body).containsEntry("status", 503).doesNotContainKey(ProblemMapper.RETRY_AFTER);
+        // what a resource itself says is missing stays missing
+        assertThat(booting.toResponse(ProblemException.notFound("There is no payment 'x'."))
+                        .getStatus())
+                .isEqualTo(404);
+
+        starting[0] = false;
+        Response later = booting.toResponse(noResource);
+        assertThat(later.getStatus()).isEqualTo(404);
+        assertThat(later.getHeaderString("Retry-After")).isNull();
+    }
+
+    @Test
     public void malformedJsonIsABadRequestSayingWhere() {
         Exception parse = null;
         try {
