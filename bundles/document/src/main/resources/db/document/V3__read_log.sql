@@ -1,6 +1,7 @@
--- Every read of a document's content (a version, a rendition, an inspection copy), recorded before
--- the first byte leaves: the outbox of the audit trail. Handed to the trail in batches and deleted
--- once it holds them; the trail skips an id it holds already, so a batch sent twice counts once.
+-- The outbox of the audit trail: every read of a document's content (a version, a rendition, an
+-- inspection copy), recorded before the first byte leaves, and every grant, revocation and deletion,
+-- written in the transaction of the change. Handed to the trail in batches and deleted once it holds
+-- them; the trail skips an id it holds already, so a batch sent twice counts once.
 CREATE TABLE DOCUMENT_AUDIT_TODO (
   ID VARCHAR(40) NOT NULL PRIMARY KEY,
   AT_MILLIS BIGINT NOT NULL,

@@ -342,10 +342,12 @@ public class DocumentIT extends PlatformTestSupport {
                         .firstValue("Content-Type")
                         .orElse("")
                         .replaceAll(";.*", ""));
-        // who read the Bauakte is on record: the owner's inspection copy and the clerk's original
+        // who let whom read the Bauakte, and who read it, is on record: the grant that followed the
+        // approval, the owner's inspection copy and the clerk's original
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> Console.execute(sessions, "amtsgang:audit " + id).contains("original"));
         String trail = Console.execute(sessions, "amtsgang:audit " + id);
+        assertTrue(trail, trail.contains("ACCESS_GRANTED") && trail.contains("Bauakteneinsicht " + caseId));
         assertTrue(trail, trail.contains("CONTENT_READ") && trail.contains("inspection copy"));
     }
 

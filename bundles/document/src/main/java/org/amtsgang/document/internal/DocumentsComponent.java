@@ -54,7 +54,7 @@ import org.amtsgang.document.api.dto.VersionView;
 import org.amtsgang.document.api.spi.DocumentIndex;
 import org.amtsgang.document.api.spi.IndexHits;
 import org.amtsgang.document.api.spi.IndexQuery;
-import org.amtsgang.document.internal.audit.ReadLog;
+import org.amtsgang.document.internal.audit.AuditOutbox;
 import org.amtsgang.document.internal.content.ContentRefused;
 import org.amtsgang.document.internal.content.ContentStore;
 import org.amtsgang.document.internal.content.ContentType;
@@ -140,7 +140,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
     private volatile ComponentServiceObjects<Cases> cases;
 
     private final Indexer indexer;
-    private final ReadLog reads;
+    private final AuditOutbox audit;
     private final OcrWorkers ocr;
     private final ScheduledExecutorService jobs;
     private final Watermarker watermarker;
@@ -172,7 +172,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
                         new Inspector.Limits(config.maxPixels(), config.maxPages(), config.maxPageContentBytes())));
         this.watermarker = new Watermarker(content.root().resolve("tmp"));
         this.indexer = new Indexer(store, content, Access::documentKeys, Views::fields);
-        this.reads = new ReadLog(store);
+        this.audit = new AuditOutbox(store);
         this.ocr = new OcrWorkers(
                 store,
                 content,
@@ -208,7 +208,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         ocr.start();
         // the outbox is replayed on every change; the timer only retries after a failure
         jobs.scheduleWithFixedDelay(indexer::wake, 30, 30, TimeUnit.SECONDS);
-        jobs.scheduleWithFixedDelay(reads::wake, 30, 30, TimeUnit.SECONDS);
+        jobs.scheduleWithFixedDelay(audit::wake, 30, 30, TimeUnit.SECONDS);
         jobs.scheduleWithFixedDelay(this::sweep, 10, 360, TimeUnit.MINUTES);
         logger.info("Document store at {}", content.root());
     }
@@ -221,7 +221,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         jobs.shutdown();
         ocr.stop();
         indexer.stop();
-        reads.stop();
+        audit.stop();
         jobs.awaitTermination(10, TimeUnit.SECONDS);
         io.shutdown();
     }
@@ -243,11 +243,11 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindAudit(AuditTrail trail) {
-        reads.bind(trail);
+        audit.bind(trail);
     }
 
     void unbindAudit(AuditTrail trail) {
-        reads.unbind(trail);
+        audit.unbind(trail);
     }
 
     @Reference(
@@ -513,7 +513,7 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
      */
     private void recordRead(Caller caller, VersionEntity version, String what) {
         try {
-            reads.record(version.documentId, caller.subject(), "version " + version.number + ", " + what);
+            audit.read(version.documentId, caller.subject(), "version " + version.number + ", " + what);
         } catch (RuntimeException e) {
             logger.warn("Could not record a read of {} by {}: {}", version.documentId, caller.subject(), e.toString());
             throw new DocumentException(
@@ -685,7 +685,14 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         grant.grantedBy = staff.subject();
         grant.reason = reason.strip();
         grant.createdAt = now.toEpochMilli();
-        store.insertGrant(grant);
+        store.insertGrant(
+                grant,
+                AuditOutbox.entry(
+                        documentId,
+                        staff.subject(),
+                        AuditOutbox.GRANTED,
+                        "to " + grant.subject + " until " + until + ": " + grant.reason));
+        audit.wake();
         return new GrantView(documentId, grant.subject, until, staff.subject(), grant.reason);
     }
 
@@ -705,7 +712,15 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
             throw new DocumentException(BAD_REQUEST, "reason: why access ends (1 to 500 characters).");
         }
         String who = subject == null ? "" : subject.strip();
-        int ended = store.revokeGrants(documentId, who, staff.subject(), reason.strip(), System.currentTimeMillis());
+        int ended = store.revokeGrants(
+                documentId,
+                who,
+                staff.subject(),
+                reason.strip(),
+                System.currentTimeMillis(),
+                AuditOutbox.entry(
+                        documentId, staff.subject(), AuditOutbox.REVOKED, "of " + who + ": " + reason.strip()));
+        audit.wake();
         if (ended == 0) {
             throw new DocumentException(
                     NOT_FOUND,
@@ -827,7 +842,9 @@ public final class DocumentsComponent implements Documents, BauaktenImports {
         record.decidedBy = decidedBy.subject();
         record.decidedAt = System.currentTimeMillis();
         record.decision = decision;
-        Set<String> checksums = store.delete(document, record);
+        Set<String> checksums = store.delete(
+                document, record, AuditOutbox.entry(documentId, record.decidedBy, AuditOutbox.DELETED, decision));
+        audit.wake();
         for (String sha : checksums) {
             try {
                 if (!store.referenced(sha)) {

@@ -352,35 +352,42 @@ public class DocumentsComponentTest {
     }
 
     @Test
-    public void everyReadOfContentIsOnRecordInTheAuditTrailEvenWhenTheTrailComesLater() throws Exception {
+    public void readsGrantsAndRevocationsAreOnRecordInTheAuditTrailEvenWhenTheTrailComesLater() throws Exception {
         DocumentView doc = documents.create(BAU_CLERK, bauakte("BA-7", Confidentiality.INTERNAL));
         documents.addVersion(BAU_CLERK, doc.id(), "a.png", in(Samples.png(Samples.page("A"))), 0);
         documents.grant(BAU_CLERK, doc.id(), "bert", Instant.now().plus(30, ChronoUnit.DAYS), "Bauakteneinsicht C-7");
         read(documents.open(BAU_CLERK, doc.id(), 1));
         read(documents.open(BERT, doc.id(), 1));
         assertNotFound(BUERGER_CLERK, doc.id()); // refused: nothing read, nothing recorded
-        // no audit trail yet (its bundle away): the reads wait in the document area's outbox
-        assertThat(jpa.count("SELECT COUNT(*) FROM DOCUMENT_AUDIT_TODO")).isEqualTo(2);
+        // no audit trail yet (its bundle away): the entries wait in the document area's outbox
+        assertThat(jpa.count("SELECT COUNT(*) FROM DOCUMENT_AUDIT_TODO")).isEqualTo(3);
 
         try (DerbyJpa auditJpa = new DerbyJpa("audit", "/db/audit/V1__audit.sql")) {
             AuditTrail trail = new AuditTrailComponent(People.noBundleContext(), auditJpa, (area, bundle) -> 1);
             documents.bindAudit(trail);
-            List<AuditEntry> entries = waitFor(() -> trail.of(doc.id()), found -> found.size() == 2);
+            List<AuditEntry> entries = waitFor(() -> trail.of(doc.id()), found -> found.size() == 3);
             assertThat(entries)
                     .extracting(e -> e.record().area() + " " + e.record().actor() + " "
-                            + e.record().action() + ": " + e.record().reason())
+                            + e.record().action())
                     .containsExactly(
-                            "documents clara CONTENT_READ: version 1, original",
-                            "documents bert CONTENT_READ: version 1, inspection copy with the reader's name");
+                            "documents clara ACCESS_GRANTED",
+                            "documents clara CONTENT_READ",
+                            "documents bert CONTENT_READ");
+            assertThat(entries.get(0).record().reason())
+                    .startsWith("to bert until ")
+                    .endsWith(": Bauakteneinsicht C-7");
+            assertThat(entries.get(1).record().reason()).isEqualTo("version 1, original");
+            assertThat(entries.get(2).record().reason()).isEqualTo("version 1, inspection copy with the reader's name");
             waitFor(() -> jpa.count("SELECT COUNT(*) FROM DOCUMENT_AUDIT_TODO"), left -> left == 0);
 
-            // with the trail there, a read is in it moments later
+            // with the trail there, what happens is in it moments later
             read(documents.open(BERT, doc.id(), 0));
-            assertThat(waitFor(() -> trail.of(doc.id()), found -> found.size() == 3)
-                            .get(2)
-                            .record()
-                            .actor())
-                    .isEqualTo("bert");
+            documents.revoke(BAU_LEAD, doc.id(), "bert", "Einsicht beendet");
+            entries = waitFor(() -> trail.of(doc.id()), found -> found.size() == 5);
+            assertThat(entries.get(3).record().actor()).isEqualTo("bert");
+            assertThat(entries.get(4).record().action() + " "
+                            + entries.get(4).record().reason())
+                    .isEqualTo("ACCESS_REVOKED of bert: Einsicht beendet");
             assertThat(trail.verify().intact()).isTrue();
         }
     }
@@ -454,6 +461,10 @@ public class DocumentsComponentTest {
         assertNotFound(BAU_CLERK, doc.id());
         assertThat(storedFiles()).isZero();
         assertThat(jpa.count("SELECT COUNT(*) FROM DOCUMENT_DELETION WHERE DECIDED_BY = 'op'"))
+                .isEqualTo(1);
+        // the deletion and its grounds wait for the audit trail (none is bound in this test)
+        assertThat(jpa.count("SELECT COUNT(*) FROM DOCUMENT_AUDIT_TODO WHERE ACTION = 'DELETED' AND ACTOR = 'op'"
+                        + " AND DETAIL = 'Aufbewahrungsfrist abgelaufen, Vermerk 2026/17'"))
                 .isEqualTo(1);
         assertThat(jpa.count("SELECT COUNT(*) FROM DOCUMENT_VERSION")).isZero();
         assertThatThrownBy(() -> documents.delete(OPERATOR, doc.id(), "Aufbewahrungsfrist abgelaufen"))

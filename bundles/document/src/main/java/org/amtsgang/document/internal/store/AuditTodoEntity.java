@@ -5,7 +5,7 @@ import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Table;
 
-/** A read of a document's content the audit trail has not been given yet (its outbox). */
+/** What happened to a document (a read, a grant, a deletion) that the audit trail has not been given yet. */
 @Entity
 @Table(name = "DOCUMENT_AUDIT_TODO")
 public class AuditTodoEntity {

@@ -191,10 +191,12 @@ public final class DocumentStore {
         });
     }
 
-    public void insertGrant(GrantEntity grant) {
+    /** Stores a grant with its entry for the audit trail. */
+    public void insertGrant(GrantEntity grant, AuditTodoEntity audit) {
         jpa.tx(TransactionType.Required, em -> {
             em.persist(grant);
             em.persist(todo(grant.documentId));
+            em.persist(audit);
         });
     }
 
@@ -222,11 +224,13 @@ public final class DocumentStore {
     }
 
     /**
-     * Ends the subject's grants of the document that have not ended, recording who did it and why.
+     * Ends the subject's grants of the document that have not ended, recording who did it and why
+     * (and, if any ended, the entry for the audit trail).
      *
      * @return how many ended
      */
-    public int revokeGrants(String documentId, String subject, String by, String reason, long now) {
+    public int revokeGrants(
+            String documentId, String subject, String by, String reason, long now, AuditTodoEntity audit) {
         return jpa.txExpr(TransactionType.Required, em -> {
             List<GrantEntity> active = em.createQuery(
                             "SELECT g FROM GrantEntity g WHERE g.documentId = :d AND g.subject = :s"
@@ -245,6 +249,7 @@ public final class DocumentStore {
             }
             if (!active.isEmpty()) {
                 em.persist(todo(documentId));
+                em.persist(audit);
             }
             return active.size();
         });
@@ -262,11 +267,11 @@ public final class DocumentStore {
     }
 
     /**
-     * Deletes a document's versions, renditions and grants and records the decision, in one
-     * transaction; answers the checksums that were in use, for the caller to remove those no longer
-     * referenced.
+     * Deletes a document's versions, renditions and grants and records the decision (and its entry
+     * for the audit trail), in one transaction; answers the checksums that were in use, for the
+     * caller to remove those no longer referenced.
      */
-    public Set<String> delete(DocumentEntity document, DeletionEntity decision) {
+    public Set<String> delete(DocumentEntity document, DeletionEntity decision, AuditTodoEntity audit) {
         return jpa.txExpr(TransactionType.Required, em -> {
             DocumentEntity locked = em.find(DocumentEntity.class, document.id, LockModeType.PESSIMISTIC_WRITE);
             Set<String> checksums = new HashSet<>();
@@ -291,6 +296,7 @@ public final class DocumentStore {
             locked.fields = "{}";
             em.persist(decision);
             em.persist(todo(document.id));
+            em.persist(audit);
             return checksums;
         });
     }
@@ -318,12 +324,12 @@ public final class DocumentStore {
                                 .isEmpty());
     }
 
-    /** Records a read for the audit trail, in a transaction of its own. */
+    /** Records an entry for the audit trail (a read), in a transaction of its own. */
     public void auditTodo(AuditTodoEntity read) {
         jpa.tx(TransactionType.Required, em -> em.persist(read));
     }
 
-    /** The oldest reads the audit trail has not been given yet. */
+    /** The oldest entries the audit trail has not been given yet. */
     public List<AuditTodoEntity> auditTodos(int limit) {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                         "SELECT t FROM AuditTodoEntity t ORDER BY t.atMillis, t.id", AuditTodoEntity.class)
@@ -331,7 +337,7 @@ public final class DocumentStore {
                 .getResultList());
     }
 
-    /** Forgets reads the audit trail holds now: one statement per id (Derby scans for IN lists). */
+    /** Forgets entries the audit trail holds now: one statement per id (Derby scans for IN lists). */
     public void audited(Collection<String> ids) {
         jpa.tx(TransactionType.Required, em -> {
             for (String id : ids) {
