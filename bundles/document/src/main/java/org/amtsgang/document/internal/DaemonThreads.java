@@ -11,6 +11,9 @@ public final class DaemonThreads {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
+            // a new thread takes its creator's priority: an I/O thread first needed by a background
+            // job (a receipt filed by the payment jobs) would serve downloads at that job's low one
+            t.setPriority(Thread.NORM_PRIORITY);
             return t;
         };
     }
