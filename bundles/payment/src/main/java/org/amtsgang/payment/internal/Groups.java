@@ -94,7 +94,7 @@ final class Groups<I, R> {
     private void runGroup(Lane lane) {
         List<Pending<I, R>> group = new ArrayList<>();
         Pending<I, R> next;
-        while (group.size() < maxGroup && (next = lane.poll()) != null) {
+        while (group.size() < maxGroup && (next = lane.queue.poll()) != null) {
             group.add(next);
         }
         if (group.isEmpty()) {
@@ -121,10 +121,6 @@ final class Groups<I, R> {
     private final class Lane {
         final ConcurrentLinkedQueue<Pending<I, R>> queue = new ConcurrentLinkedQueue<>();
         final AtomicBoolean busy = new AtomicBoolean();
-
-        Pending<I, R> poll() {
-            return queue.poll();
-        }
     }
 
     private static final class Pending<I, R> {

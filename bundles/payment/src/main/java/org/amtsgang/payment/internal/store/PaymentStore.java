@@ -190,14 +190,8 @@ public final class PaymentStore {
      * @return empty if there is no such payment
      */
     public <T> Optional<T> change(String paymentId, BiFunction<PaymentEntity, Tx, T> change) {
-        return jpa.txExpr(TransactionType.Required, em -> {
-            PaymentEntity p = em.find(PaymentEntity.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
-            if (p == null) {
-                return Optional.empty();
-            }
-            // the fields the change set are written at commit, and the version rises with them
-            return Optional.ofNullable(change.apply(p, new Tx(em)));
-        });
+        return changeEach(List.of(paymentId), (index, p, tx) -> change.apply(p, tx))
+                .get(0);
     }
 
     /** A change of one payment among several in one transaction. */
@@ -223,6 +217,7 @@ public final class PaymentStore {
             List<Optional<T>> answers = new ArrayList<>(paymentIds.size());
             for (int i = 0; i < paymentIds.size(); i++) {
                 PaymentEntity p = em.find(PaymentEntity.class, paymentIds.get(i), LockModeType.PESSIMISTIC_WRITE);
+                // the fields a change sets are written at commit, and the version rises with them
                 answers.add(p == null ? Optional.empty() : Optional.ofNullable(change.apply(i, p, tx)));
             }
             return answers;

@@ -38,10 +38,6 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
         this.starting = starting;
     }
 
-    ProblemMapper() {
-        this(() -> false);
-    }
-
     @Override
     public Response toResponse(Throwable error) {
         Problem problem = toProblem(error);

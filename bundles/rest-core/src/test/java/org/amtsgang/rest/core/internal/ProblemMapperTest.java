@@ -13,7 +13,7 @@ import org.junit.Test;
 
 public class ProblemMapperTest {
 
-    private final ProblemMapper mapper = new ProblemMapper();
+    private final ProblemMapper mapper = new ProblemMapper(() -> false);
 
     @Test
     public void aProblemExceptionLeavesAsItIs() {
