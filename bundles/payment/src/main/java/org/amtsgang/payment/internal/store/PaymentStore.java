@@ -2,11 +2,12 @@ package org.amtsgang.payment.internal.store;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import javax.persistence.EntityManager;
-import javax.persistence.LockModeType;
 import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -118,9 +119,37 @@ public final class PaymentStore {
     public final class Tx {
 
         private final EntityManager em;
+        /** Payments this transaction holds the row lock of (each was read locked). */
+        private final Set<String> locked = new HashSet<>();
+        /** Cases of the payments whose change in this transaction is done (it may have written). */
+        private final Set<String> casesChanged = new HashSet<>();
 
         Tx(EntityManager em) {
             this.em = em;
+        }
+
+        /**
+         * The payment, under its row lock. Read from the database the first time (nothing of it
+         * waits to be written then, so nothing is flushed first); a payment this transaction locked
+         * already is the instance it holds, with the changes made to it so far.
+         */
+        PaymentEntity lock(String paymentId) {
+            if (locked.contains(paymentId)) {
+                return em.find(PaymentEntity.class, paymentId);
+            }
+            List<PaymentEntity> found = em.createNamedQuery(PaymentEntity.LOCK, PaymentEntity.class)
+                    .setParameter("id", paymentId)
+                    .getResultList();
+            if (found.isEmpty()) {
+                return null;
+            }
+            locked.add(paymentId);
+            return found.get(0);
+        }
+
+        /** A change of the payment is done: later reads of its case must see what it did. */
+        void changed(PaymentEntity p) {
+            casesChanged.add(p.caseId);
         }
 
         /**
@@ -162,12 +191,18 @@ public final class PaymentStore {
          * and applied again), instead of both missing the other under READ COMMITTED.
          */
         public Optional<PaymentEntity> otherKeptPayment(String caseId, String paymentId) {
-            List<PaymentEntity> others = em.createQuery(
-                            "SELECT p FROM PaymentEntity p WHERE p.caseId = :case AND p.id <> :id", PaymentEntity.class)
+            if (casesChanged.contains(caseId)) {
+                // an earlier change of this transaction was to a payment of the case (two
+                // notifications of one case in a group): the query must see what it wrote. Otherwise
+                // nothing of the case waits to be written, and flushing here (JPA's default) only
+                // made each notification of a group write the group's earlier ones out one by one.
+                em.flush();
+            }
+            List<PaymentEntity> others = em.createNamedQuery(PaymentEntity.LOCK_OTHERS_OF_CASE, PaymentEntity.class)
                     .setParameter("case", caseId)
                     .setParameter("id", paymentId)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     .getResultList();
+            others.forEach(o -> locked.add(o.id));
             return others.stream().filter(this::keeps).findFirst();
         }
 
@@ -216,9 +251,14 @@ public final class PaymentStore {
             Tx tx = new Tx(em);
             List<Optional<T>> answers = new ArrayList<>(paymentIds.size());
             for (int i = 0; i < paymentIds.size(); i++) {
-                PaymentEntity p = em.find(PaymentEntity.class, paymentIds.get(i), LockModeType.PESSIMISTIC_WRITE);
+                PaymentEntity p = tx.lock(paymentIds.get(i));
+                if (p == null) {
+                    answers.add(Optional.empty());
+                    continue;
+                }
                 // the fields a change sets are written at commit, and the version rises with them
-                answers.add(p == null ? Optional.empty() : Optional.ofNullable(change.apply(i, p, tx)));
+                answers.add(Optional.ofNullable(change.apply(i, p, tx)));
+                tx.changed(p);
             }
             return answers;
         });
