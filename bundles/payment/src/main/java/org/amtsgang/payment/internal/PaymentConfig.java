@@ -31,6 +31,15 @@ public @interface PaymentConfig {
     int reconcileMaxPerRun() default 500;
 
     @AttributeDefinition(
+            description = "Notifications and new payments per second from which telling the case area of paid fees"
+                    + " waits until the rush is over (at most followUpMaxDelaySeconds); 0: it never waits")
+    int followUpWaitAbovePerSecond() default 100;
+
+    @AttributeDefinition(
+            description = "Seconds telling the case area of paid fees waits at most during a rush of notifications")
+    int followUpMaxDelaySeconds() default 120;
+
+    @AttributeDefinition(
             description = "Booking data per service: serviceId=Haushaltsstelle|Objektnummer, e.g."
                     + " buergeramt-meldebescheinigung=1.02.01.432100|MB-001")
     String[] bookings() default {};

@@ -116,6 +116,45 @@ public class PaymentsComponentTest {
     }
 
     @Test
+    public void aRushOfNotificationsPutsTheCaseAreasFollowUpOffForAtMostItsLimit() throws Exception {
+        cases.put("C1", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
+        cases.put("C2", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
+        PaymentView first = pay("C1", "k1");
+        PaymentView second = pay("C2", null);
+        settings.put("followUpWaitAbovePerSecond", 20); // a rush: 5 or more in a quarter of a second
+        settings.put("followUpMaxDelaySeconds", 2);
+
+        // a rush begins (the same request again and again: each arrives, none changes anything)
+        for (int i = 0; i < 30; i++) {
+            pay("C1", "k1");
+            Thread.sleep(10);
+        }
+        long start = System.nanoTime();
+        assertThat(notify(first, "e1", ProviderOutcome.SUCCEEDED).state()).isEqualTo(PaymentState.SUCCEEDED);
+        while (System.nanoTime() - start < 1_000_000_000L) {
+            notify(first, "e1", ProviderOutcome.SUCCEEDED);
+            Thread.sleep(10);
+        }
+        assertThat(cases.feePaid).as("told during the rush").isEmpty();
+        assertThat(jpa.count("SELECT COUNT(*) FROM PAYMENT_CASE_TODO")).isEqualTo(1);
+        // the rush goes on, but the fee waits no longer than the limit
+        waitFor(() -> {
+            notify(first, "e1", ProviderOutcome.SUCCEEDED);
+            return cases.feePaid.size() == 1;
+        });
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(waitedMillis).isBetween(1_900L, 5_000L);
+        assertThat(cases.byId.get("C1").status()).isEqualTo(CaseStatus.IN_REVIEW);
+
+        // without a rush the next paid fee is told at once
+        Thread.sleep(600);
+        long quiet = System.nanoTime();
+        notify(second, "e2", ProviderOutcome.SUCCEEDED);
+        waitFor(() -> cases.feePaid.size() == 2);
+        assertThat((System.nanoTime() - quiet) / 1_000_000).isLessThan(1_000L);
+    }
+
+    @Test
     public void aCaseTheCaseAreaCannotTakeHoldsUpNoOtherAndIsToldOnceItCan() throws Exception {
         cases.put("C1", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
         cases.put("C2", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
