@@ -43,6 +43,9 @@ public final class PlatformEndpoint {
     /** How long a rebuild waits for the requests inside (a long download may take longer). */
     private static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(10);
 
+    /** How soon after its registration the HTTP runtime serves the API servlet (about 3 s at a boot). */
+    private static final java.time.Duration SERVED_WITHIN = java.time.Duration.ofSeconds(20);
+
     private final Logger logger = LoggerFactory.getLogger(PlatformEndpoint.class);
 
     /** Resources ordered by service id, so that a rebuild is deterministic. */
@@ -61,7 +64,8 @@ public final class PlatformEndpoint {
     /** The OpenAPI document changes only when the endpoint is rebuilt: its revision is the build count. */
     private final java.util.concurrent.atomic.AtomicLong builds = new java.util.concurrent.atomic.AtomicLong();
 
-    private final org.osgi.framework.ServiceRegistration<javax.servlet.Servlet> servlet;
+    /** The API servlet's whiteboard registration, made again if the HTTP runtime missed it. */
+    private final ServletWatch servlet;
 
     /** Optional: without identity, the public API still answers and everything else gets 401/503. */
     @Reference(
@@ -101,8 +105,9 @@ public final class PlatformEndpoint {
                 return builds.get();
             }
         });
-        this.servlet = context.registerService(
-                javax.servlet.Servlet.class, new ApiServlet(bus, cache, gate), servletProperties(config));
+        this.servlet = new ServletWatch(
+                context, new ApiServlet(bus, cache, gate), servletProperties(config), rebuilder, SERVED_WITHIN, 5);
+        servlet.register();
         scheduleRebuild();
     }
 
@@ -141,7 +146,7 @@ public final class PlatformEndpoint {
         rebuilder.shutdownNow();
         synchronized (this) {
             active = false;
-            servlet.unregister();
+            servlet.close();
             closeServer();
             bus.shutdown(true);
         }
