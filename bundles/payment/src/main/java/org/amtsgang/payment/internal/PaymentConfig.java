@@ -31,13 +31,13 @@ public @interface PaymentConfig {
     int reconcileMaxPerRun() default 500;
 
     @AttributeDefinition(
-            description = "Notifications and new payments per second from which telling the case area of paid fees"
-                    + " waits until the rush is over (at most followUpMaxDelaySeconds); 0: it never waits")
-    int followUpWaitAbovePerSecond() default 100;
+            description = "Notifications and new payments per second from which background work (telling the"
+                    + " case area of paid fees, reconciliation, expiry, receipts) waits until the rush is over, at"
+                    + " most yieldMaxDelaySeconds; 0: it never waits")
+    int yieldAbovePerSecond() default 100;
 
-    @AttributeDefinition(
-            description = "Seconds telling the case area of paid fees waits at most during a rush of notifications")
-    int followUpMaxDelaySeconds() default 120;
+    @AttributeDefinition(description = "Seconds background work waits at most during a rush of notifications")
+    int yieldMaxDelaySeconds() default 120;
 
     @AttributeDefinition(
             description = "Booking data per service: serviceId=Haushaltsstelle|Objektnummer, e.g."

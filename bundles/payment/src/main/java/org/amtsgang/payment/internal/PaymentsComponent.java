@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import org.amtsgang.cases.api.CaseException;
 import org.amtsgang.cases.api.Cases;
 import org.amtsgang.cases.api.dto.CaseStatus;
@@ -86,8 +87,8 @@ public final class PaymentsComponent implements Payments {
 
     /** Paid fees handed to the case area per transaction of their notes. */
     private static final int CASE_BATCH = 200;
-    /** How soon a follow-up waiting for a rush to pass looks again. */
-    private static final long FOLLOW_UP_RECHECK_MILLIS = 250;
+    /** How soon background work waiting for a rush to pass looks again. */
+    private static final long RUSH_RECHECK_MILLIS = 250;
 
     /** Receipts nobody asked for yet, filed per housekeeping run. */
     private static final int RECEIPT_BATCH = 50;
@@ -103,8 +104,11 @@ public final class PaymentsComponent implements Payments {
     private final AtomicBoolean caseSyncQueued = new AtomicBoolean();
     /** Notifications and new payments arriving: while they rush in, the case area's follow-up waits. */
     private final Arrivals arrivals;
-    /** When telling the case area began to wait for a rush to pass (System.nanoTime), or 0; jobs thread only. */
-    private long followUpWaitingSince;
+    /** Telling the case area of paid fees, and the housekeeping, wait while they rush in (jobs thread). */
+    private final Rush caseFollowUpRush;
+
+    private final Rush housekeepingRush;
+    private final AtomicBoolean housekeepingQueued = new AtomicBoolean();
 
     private final Receipts receipts;
     private volatile PaymentConfig config;
@@ -131,7 +135,10 @@ public final class PaymentsComponent implements Payments {
         this.catalog = catalog;
         this.config = config;
         this.rules = new ServiceRules(config);
-        this.arrivals = new Arrivals(() -> this.config.followUpWaitAbovePerSecond(), System::nanoTime);
+        this.arrivals = new Arrivals(() -> this.config.yieldAbovePerSecond(), System::nanoTime);
+        LongSupplier maxDelay = () -> TimeUnit.SECONDS.toNanos(Math.max(0, this.config.yieldMaxDelaySeconds()));
+        this.caseFollowUpRush = new Rush(arrivals, maxDelay, System::nanoTime);
+        this.housekeepingRush = new Rush(arrivals, maxDelay, System::nanoTime);
         this.settlement = new Settlement(store, providers, this::tellCasesSoon, config.reconcileMaxPerRun());
         this.refunds = new Refunds(store, providers);
         this.receipts = new Receipts(store, catalog, () -> this.config, () -> this.documents);
@@ -456,7 +463,16 @@ public final class PaymentsComponent implements Payments {
         return settlement.expire(System.currentTimeMillis() - config.expiryMinutes() * 60_000L);
     }
 
+    /**
+     * Reconciliation, expiry and the receipts nobody asked for yet: nothing of it is urgent, and
+     * under the payment benchmark's storm a run took a fifth of the CPU from the notifications for
+     * seconds. It waits while notifications rush in (see {@link #backgroundWaits}).
+     */
     private void housekeeping() {
+        if (backgroundWaits(housekeepingRush, housekeepingQueued, this::housekeepingQueued)) {
+            return;
+        }
+        housekeepingRush.ran();
         try {
             ReconcileReport report = reconcile(null);
             int expired = expireOverdue();
@@ -474,6 +490,11 @@ public final class PaymentsComponent implements Payments {
         }
     }
 
+    private void housekeepingQueued() {
+        housekeepingQueued.set(false);
+        housekeeping();
+    }
+
     private void tellCasesSoon() {
         if (caseSyncQueued.compareAndSet(false, true)) {
             jobs.execute(this::tellCasesQueued);
@@ -486,27 +507,20 @@ public final class PaymentsComponent implements Payments {
     }
 
     /**
-     * Whether telling the case area waits for a rush of notifications to pass (a check is then
-     * scheduled). Each paid fee is recorded for the case area in the transaction that booked it;
-     * telling the case area (its review starts, audit, Postfach, e-mail) is work that can wait a
-     * few seconds, while a provider waits for every answer. Under the payment benchmark's storm
-     * the follow-up took a fifth of the CPU from the notifications even at the lowest thread
-     * priority. It waits at most followUpMaxDelaySeconds from the first wait until nothing is
-     * left to tell, then catches up, rush or not.
+     * Whether background work waits for a rush of notifications to pass (a look again is then
+     * queued, unless one is). Telling the case area of paid fees (its review starts, audit,
+     * Postfach, e-mail) and the housekeeping can wait a few seconds; a provider waits for every
+     * answer. Under the payment benchmark's storm the follow-up took a fifth of the CPU from the
+     * notifications even at the lowest thread priority. Nothing is lost by waiting: each paid fee
+     * is recorded for the case area in the transaction that booked it. The work waits at most
+     * yieldMaxDelaySeconds from its first wait until it ran, then goes on, rush or not.
      */
-    private boolean followUpWaits() {
-        if (!arrivals.busy()) {
+    private boolean backgroundWaits(Rush rush, AtomicBoolean queued, Runnable again) {
+        if (!rush.waits()) {
             return false;
         }
-        long now = System.nanoTime();
-        if (followUpWaitingSince == 0) {
-            followUpWaitingSince = now;
-        }
-        if (now - followUpWaitingSince >= TimeUnit.SECONDS.toNanos(Math.max(0, config.followUpMaxDelaySeconds()))) {
-            return false;
-        }
-        if (caseSyncQueued.compareAndSet(false, true)) {
-            jobs.schedule(this::tellCasesQueued, FOLLOW_UP_RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+        if (queued.compareAndSet(false, true)) {
+            jobs.schedule(again, RUSH_RECHECK_MILLIS, TimeUnit.MILLISECONDS);
         }
         return true;
     }
@@ -520,14 +534,14 @@ public final class PaymentsComponent implements Payments {
      * the request threads.
      */
     private void tellCases() {
-        if (followUpWaits()) {
+        if (backgroundWaits(caseFollowUpRush, caseSyncQueued, this::tellCasesQueued)) {
             return;
         }
         try {
             while (true) {
                 List<CaseTodoEntity> todos = store.caseTodos(CASE_BATCH);
                 if (todos.isEmpty()) {
-                    followUpWaitingSince = 0; // all told: the next rush may be waited out again
+                    caseFollowUpRush.ran(); // all told
                     return;
                 }
                 List<String> told = new ArrayList<>();
@@ -540,12 +554,12 @@ public final class PaymentsComponent implements Payments {
                 // crash prevents is told again, which the case area answers as done already
                 store.caseTold(told);
                 if (todos.size() < CASE_BATCH) {
-                    followUpWaitingSince = 0;
+                    caseFollowUpRush.ran();
                 }
                 if (told.isEmpty() || todos.size() < CASE_BATCH || jobs.isShutdown()) {
                     return; // the rest waits for the next run (or start)
                 }
-                if (followUpWaits()) {
+                if (backgroundWaits(caseFollowUpRush, caseSyncQueued, this::tellCasesQueued)) {
                     return; // a rush began while catching up
                 }
             }

@@ -121,8 +121,8 @@ public class PaymentsComponentTest {
         cases.put("C2", PAY_FIRST, "anna", CaseStatus.AWAITING_PAYMENT, 1000);
         PaymentView first = pay("C1", "k1");
         PaymentView second = pay("C2", null);
-        settings.put("followUpWaitAbovePerSecond", 20); // a rush: 5 or more in a quarter of a second
-        settings.put("followUpMaxDelaySeconds", 2);
+        settings.put("yieldAbovePerSecond", 20); // a rush: 5 or more in a quarter of a second
+        settings.put("yieldMaxDelaySeconds", 2);
 
         // a rush begins (the same request again and again: each arrives, none changes anything)
         for (int i = 0; i < 30; i++) {
