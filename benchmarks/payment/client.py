@@ -434,6 +434,14 @@ def cmd_verify(a):
 # ---------------------------------------------------------------- chaos
 
 
+def retry_after(headers):
+    """Seconds a 503's Retry-After asks for (0.2 to 5; 1 if it names none)."""
+    try:
+        return min(5.0, max(0.2, float(headers.get("retry-after", "1"))))
+    except ValueError:
+        return 1.0
+
+
 class Gate:
     """Whether the platform answers; workers wait at it while it does not (after the kill)."""
 
@@ -584,6 +592,13 @@ def cmd_chaos(a):
             gate.trouble()
             schedule(time.monotonic() + 0.2, ("create", p, attempt + 1))  # the payer tries again
             return
+        if s == 503:
+            # the platform is starting or rebuilding its API (a bundle came up) and says when to come
+            # back: the payer does, with the same key, as a client of a real city would
+            rec["body"] = b[:200].decode(errors="replace")
+            log(rec)
+            schedule(time.monotonic() + retry_after(hs), ("create", p, attempt + 1))
+            return
         if s in (200, 201):
             d = json.loads(b)
             with lock:
@@ -696,7 +711,9 @@ def cmd_chaos(a):
             # refuse with 401. "away": killed, or booting (routes and services not all there yet).
             up_before = gate.up.is_set()
             s, hs, b = post_callback(api, body, sig)
-            phase = "up" if up_before and gate.up.is_set() and s != 0 else "away"
+            # a 503 of the API's gate ("starting or updating") is the platform saying it is not up yet
+            updating = s == 503 and b"starting or updating" in b
+            phase = "up" if up_before and gate.up.is_set() and s != 0 and not updating else "away"
             forged[s] += 1
             forged_by_kind[kind][s] += 1
             forged_by_phase[phase][s] += 1
