@@ -7,8 +7,8 @@ import java.util.function.LongSupplier;
 
 /**
  * How busy the payment API is right now: the rate of arriving notifications and new payments over
- * the last quarter of a second or so. Follow-up work that can wait (telling the case area of paid
- * fees) waits while it is high. Approximate by design: two threads crossing a quarter's boundary
+ * the last quarter of a second or so. Background work that can wait (see {@link Rush}) waits while
+ * it is high. Approximate by design: two threads crossing a quarter's boundary
  * may lose a few arrivals, which only moves the verdict by as much.
  */
 final class Arrivals {

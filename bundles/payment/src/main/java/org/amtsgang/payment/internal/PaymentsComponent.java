@@ -102,7 +102,7 @@ public final class PaymentsComponent implements Payments {
     private final Refunds refunds;
     private final ScheduledExecutorService jobs;
     private final AtomicBoolean caseSyncQueued = new AtomicBoolean();
-    /** Notifications and new payments arriving: while they rush in, the case area's follow-up waits. */
+    /** Notifications and new payments arriving: while they rush in, background work waits. */
     private final Arrivals arrivals;
     /** Telling the case area of paid fees, and the housekeeping, wait while they rush in (jobs thread). */
     private final Rush caseFollowUpRush;
@@ -472,7 +472,7 @@ public final class PaymentsComponent implements Payments {
         if (backgroundWaits(housekeepingRush, housekeepingQueued, this::housekeepingQueued)) {
             return;
         }
-        housekeepingRush.ran();
+        housekeepingRush.ran(); // it runs now, whatever comes of it
         try {
             ReconcileReport report = reconcile(null);
             int expired = expireOverdue();
@@ -554,9 +554,10 @@ public final class PaymentsComponent implements Payments {
                 // crash prevents is told again, which the case area answers as done already
                 store.caseTold(told);
                 if (todos.size() < CASE_BATCH) {
-                    caseFollowUpRush.ran();
+                    caseFollowUpRush.ran(); // all told (what the case area refused waits for the next run)
+                    return;
                 }
-                if (told.isEmpty() || todos.size() < CASE_BATCH || jobs.isShutdown()) {
+                if (told.isEmpty() || jobs.isShutdown()) {
                     return; // the rest waits for the next run (or start)
                 }
                 if (backgroundWaits(caseFollowUpRush, caseSyncQueued, this::tellCasesQueued)) {

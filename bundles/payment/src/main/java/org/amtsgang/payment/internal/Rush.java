@@ -33,7 +33,7 @@ final class Rush {
         return now - waitingSince < maxDelayNanos.getAsLong();
     }
 
-    /** The work ran to its end: the next rush may be waited out again. */
+    /** The work ran (or runs now): the next rush may be waited out again. */
     void ran() {
         waitingSince = 0;
     }
